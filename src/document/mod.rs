@@ -1,0 +1,10 @@
+//! The format-neutral document tree: the parts of a Nghị định 30 "văn bản có tên loại".
+//! Every backend (PDF and SVG through `layout`, DOCX, TXT) starts from this tree, so the
+//! documents can never disagree about what they say.
+
+mod build;
+pub mod style;
+mod tree;
+
+pub use build::{date_line, number_line, plan_document};
+pub use tree::{Block, Document, Header, Meta, Run, Signature};

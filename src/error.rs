@@ -1,0 +1,62 @@
+//! One error type for the whole core. Every variant carries a stable code (for the UI and
+//! scripts) and a Vietnamese message that tells the officer what is wrong and what to do.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The user gave something that cannot be accepted (a date, a year, an empty field).
+    #[error("{0}")]
+    Invalid(String),
+    #[error("Không tìm thấy kế hoạch số {0}. Hãy xem danh sách bằng lệnh `tre plan list`.")]
+    PlanNotFound(i64),
+    #[error("Chưa có thông tin xã. Hãy nhập bằng `tre commune set --name …` hoặc chạy `tre demo` để dùng dữ liệu mẫu.")]
+    NoCommune,
+    #[error("Tệp dữ liệu {path} được tạo bởi phiên bản Tre mới hơn (phiên bản dữ liệu {found}, bản này đọc được đến {supported}). Hãy cập nhật Tre; tệp không bị thay đổi.")]
+    NewerDatabase { path: PathBuf, found: i64, supported: i64 },
+    #[error("Tệp dữ liệu {path} bị hỏng hoặc không phải tệp của Tre ({detail}). Hãy khôi phục từ bản sao lưu bằng `tre restore`.")]
+    CorruptDatabase { path: PathBuf, detail: String },
+    #[error("Không còn chỗ trống trên ổ đĩa khi ghi {path}. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu không bị mất.")]
+    DiskFull { path: PathBuf },
+    #[error("Không đọc/ghi được {path}: {detail}. Hãy kiểm tra đường dẫn và quyền truy cập.")]
+    Io { path: PathBuf, detail: String },
+    #[error("Lỗi cơ sở dữ liệu: {0}. Dữ liệu đã lưu không bị thay đổi; hãy thử lại hoặc khôi phục từ bản sao lưu.")]
+    Database(String),
+    #[error("Không có thao tác nào để hoàn tác.")]
+    NothingToUndo,
+    #[error("Mẫu kế hoạch “{0}” không có. Các mẫu có: qd06, program, early-childhood, blank.")]
+    UnknownTemplate(String),
+    #[error("Không tạo được tệp PDF: {0}.")]
+    Render(String),
+}
+
+impl Error {
+    /// Stable machine-readable code, handed to the UI as `{code, message}`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid",
+            Error::PlanNotFound(_) => "plan-not-found",
+            Error::NoCommune => "no-commune",
+            Error::NewerDatabase { .. } => "db-newer",
+            Error::CorruptDatabase { .. } => "db-corrupt",
+            Error::DiskFull { .. } => "disk-full",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "db",
+            Error::NothingToUndo => "nothing-to-undo",
+            Error::UnknownTemplate(_) => "unknown-template",
+            Error::Render(_) => "render",
+        }
+    }
+
+    /// Maps an I/O error on `path` to the right variant (a full disk gets its own message).
+    pub fn io(path: impl Into<PathBuf>, err: std::io::Error) -> Self {
+        let path = path.into();
+        if err.raw_os_error() == Some(28) || err.kind() == std::io::ErrorKind::StorageFull {
+            Error::DiskFull { path }
+        } else {
+            Error::Io { path, detail: err.to_string() }
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,13 @@
+//! Tre: the core library. Plans and self-assessment of a commune, stored in one SQLite file,
+//! exported as official documents laid out as Nghị định 30/2020/NĐ-CP requires.
+//! No Tauri type is used here: the CLI and the desktop shell are two thin front doors.
+
+pub mod document;
+pub mod error;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};

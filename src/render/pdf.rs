@@ -1,0 +1,1 @@
+//! PDF backend (placeholder until the layout lands).

@@ -1,0 +1,1 @@
+//! The SQLite file (placeholder until the store lands).
