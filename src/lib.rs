@@ -2,12 +2,17 @@
 //! exported as official documents laid out as Nghị định 30/2020/NĐ-CP requires.
 //! No Tauri type is used here: the CLI and the desktop shell are two thin front doors.
 
+pub mod cli;
+pub mod demo;
 pub mod document;
 pub mod error;
+pub mod fsutil;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod rollover;
 pub mod store;
+pub mod template;
 pub mod text;
 
 pub use error::{Error, Result};

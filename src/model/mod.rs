@@ -2,7 +2,7 @@
 //! itself (valid dates, labels).
 
 mod commune;
-mod date;
+pub mod date;
 mod plan;
 
 pub use commune::{Commune, Leader, Unit};

@@ -1,0 +1,250 @@
+//! Argument definitions, with Vietnamese help, and Vietnamese messages for usage errors.
+
+use std::path::PathBuf;
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tre",
+    version,
+    about = "Tre: kế hoạch và tự đánh giá xã phù hợp với trẻ em, xuất văn bản theo Nghị định 30/2020/NĐ-CP.",
+    help_template = HELP_TEMPLATE,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Tệp dữ liệu (mặc định: biến TRE_DB, nếu không có thì thư mục dữ liệu của người dùng)
+    #[arg(long, global = true, value_name = "TỆP")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Tạo xã mẫu với một kế hoạch của mỗi mẫu, để dùng thử
+    #[command(help_template = HELP_TEMPLATE)]
+    Demo {
+        /// Năm của các kế hoạch mẫu (mặc định: năm nay)
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Xem hoặc sửa thông tin xã
+    #[command(subcommand, help_template = HELP_TEMPLATE)]
+    Commune(CommuneCmd),
+    /// Danh sách, tạo, xem, sao chép, xóa kế hoạch
+    #[command(subcommand, help_template = HELP_TEMPLATE)]
+    Plan(PlanCmd),
+    /// Xuất văn bản ra tệp PDF, TXT hoặc JSON
+    #[command(subcommand, help_template = HELP_TEMPLATE)]
+    Export(ExportCmd),
+    /// Sao lưu toàn bộ dữ liệu ra một tệp
+    #[command(help_template = HELP_TEMPLATE)]
+    Backup {
+        /// Tệp sao lưu sẽ tạo
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+    },
+    /// Khôi phục dữ liệu từ một tệp sao lưu (dữ liệu hiện tại được giữ lại một bản)
+    #[command(help_template = HELP_TEMPLATE)]
+    Restore {
+        #[arg(value_name = "TỆP")]
+        backup: PathBuf,
+    },
+    /// Hoàn tác thay đổi gần nhất
+    Undo,
+    /// Làm lại thay đổi vừa hoàn tác
+    Redo,
+    /// Lịch sử thay đổi (mới nhất trước)
+    #[command(help_template = HELP_TEMPLATE)]
+    History {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CommuneCmd {
+    /// Xem thông tin xã
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Nhập hoặc sửa thông tin xã (chỉ những mục được nêu)
+    #[command(help_template = HELP_TEMPLATE)]
+    Set(CommuneSet),
+}
+
+#[derive(Args, Debug, Default)]
+pub struct CommuneSet {
+    /// Toàn bộ thông tin xã từ một tệp JSON (như `commune show --json`)
+    #[arg(long, value_name = "TỆP")]
+    pub from_json: Option<PathBuf>,
+    /// Tên xã, không kèm chữ "xã": "Quan Sơn"
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Loại đơn vị: xã, phường hoặc đặc khu
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Tên tỉnh, không kèm chữ "tỉnh": "Lạng Sơn"
+    #[arg(long)]
+    pub province: Option<String>,
+    /// Cơ quan cấp trên nhận hồ sơ: "Sở Y tế tỉnh Lạng Sơn"
+    #[arg(long)]
+    pub superior: Option<String>,
+    /// Địa chỉ thư điện tử của cơ quan cấp trên
+    #[arg(long)]
+    pub superior_email: Option<String>,
+    /// Tên cơ quan chủ quản in phía trên (nếu có; để trống để bỏ)
+    #[arg(long)]
+    pub parent_authority: Option<String>,
+    /// Dòng tên cơ quan ban hành (nêu hai lần: "ỦY BAN NHÂN DÂN", "XÃ QUAN SƠN")
+    #[arg(long = "authority")]
+    pub authority: Vec<String>,
+    /// Địa danh ở dòng ngày tháng
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Họ tên Chủ tịch UBND
+    #[arg(long)]
+    pub chair: Option<String>,
+    /// Họ tên Phó Chủ tịch UBND (nêu nhiều lần nếu có nhiều người)
+    #[arg(long = "vice-chair")]
+    pub vice_chairs: Vec<String>,
+    /// Đơn vị thực hiện (ban, ngành, trường, thôn); nêu nhiều lần
+    #[arg(long = "unit")]
+    pub units: Vec<String>,
+    /// Nơi nhận mặc định; nêu nhiều lần, mục cuối "Lưu: VT, VHXH"
+    #[arg(long = "recipient")]
+    pub recipients: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanCmd {
+    /// Danh sách kế hoạch
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tạo kế hoạch mới từ một mẫu; in ra số (id) của kế hoạch
+    New {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum)]
+        template: TemplateArg,
+    },
+    /// Xem một kế hoạch
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sao chép kế hoạch sang năm khác; in ra số (id) của kế hoạch mới
+    Copy {
+        id: i64,
+        #[arg(long)]
+        year: i32,
+    },
+    /// Sửa số, ngày, trích yếu hoặc toàn bộ kế hoạch
+    #[command(help_template = HELP_TEMPLATE)]
+    Set(PlanSet),
+    /// Xóa một kế hoạch (có thể hoàn tác bằng `tre undo`)
+    Delete { id: i64 },
+    /// Danh sách mẫu kế hoạch
+    Templates,
+}
+
+#[derive(Args, Debug)]
+pub struct PlanSet {
+    pub id: i64,
+    /// Toàn bộ kế hoạch từ một tệp JSON (như `plan show --json`)
+    #[arg(long, value_name = "TỆP")]
+    pub from_json: Option<std::path::PathBuf>,
+    /// Số văn bản ("12"); để trống ("") để bỏ số
+    #[arg(long)]
+    pub number: Option<String>,
+    /// Ngày ký: ngày/tháng/năm (15/04/2027), hoặc tháng/năm (4/2027) để trống ngày
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Trích yếu (tên kế hoạch)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Họ tên người ký
+    #[arg(long)]
+    pub signer_name: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum TemplateArg {
+    Qd06,
+    Program,
+    EarlyChildhood,
+    Blank,
+}
+
+impl TemplateArg {
+    pub fn id(self) -> &'static str {
+        match self {
+            TemplateArg::Qd06 => "qd06",
+            TemplateArg::Program => "program",
+            TemplateArg::EarlyChildhood => "early-childhood",
+            TemplateArg::Blank => "blank",
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// Xuất một kế hoạch
+    Plan {
+        id: i64,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Tệp sẽ tạo (với txt và json có thể bỏ trống để in ra màn hình)
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+pub enum Format {
+    Pdf,
+    Txt,
+    Json,
+}
+
+/// clap's own messages are English; the officer gets a Vietnamese line instead.
+pub fn report_usage_error(e: clap::Error) -> i32 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return 0;
+        }
+        _ => {}
+    }
+    let arg = e.get(ContextKind::InvalidArg).map(|v| v.to_string());
+    let value = e.get(ContextKind::InvalidValue).map(|v| v.to_string());
+    let what = match (e.kind(), arg, value) {
+        (ErrorKind::InvalidValue, Some(a), Some(v)) => format!("giá trị “{v}” không hợp lệ cho {a}"),
+        (ErrorKind::ValueValidation, Some(a), Some(v)) => format!("giá trị “{v}” không hợp lệ cho {a}"),
+        (ErrorKind::MissingRequiredArgument, _, _) => {
+            let missing = e
+                .get(ContextKind::InvalidArg)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            format!("thiếu {missing}")
+        }
+        (ErrorKind::UnknownArgument, Some(a), _) => format!("không hiểu tùy chọn {a}"),
+        (ErrorKind::InvalidSubcommand, _, Some(v)) => format!("không có lệnh “{v}”"),
+        (ErrorKind::MissingSubcommand, _, _) => "thiếu lệnh con".to_string(),
+        _ => "câu lệnh không đúng".to_string(),
+    };
+    eprintln!("Lỗi: {what}. Xem hướng dẫn bằng `tre --help`.");
+    2
+}

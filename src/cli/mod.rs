@@ -1,0 +1,115 @@
+//! The `tre` command (CLI.md). Thin: parse arguments, call the library, print. Every message
+//! is Vietnamese; errors are one line on stderr with exit code 2, findings exit 1.
+
+mod args;
+mod commune;
+mod plan;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::error::{Error, Result};
+use crate::store::{resolve_db_path, Store};
+use args::{Cli, Command};
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return args::report_usage_error(e),
+    };
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            2
+        }
+    }
+}
+
+/// A bug must never show a Rust backtrace to the officer: one Vietnamese line instead.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "Lỗi: Tre gặp lỗi không mong muốn{place}. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại và báo cho người hỗ trợ."
+        );
+    }));
+}
+
+fn open_store(db: Option<&PathBuf>) -> Result<Store> {
+    let path = resolve_db_path(db.map(|p| p.as_path()))?;
+    let store = Store::open(&path)?;
+    for w in store.warnings() {
+        eprintln!("Cảnh báo: {w}");
+    }
+    Ok(store)
+}
+
+fn dispatch(cli: Cli) -> Result<i32> {
+    let db = cli.db.as_ref();
+    match cli.command {
+        Command::Demo { year } => {
+            let mut store = open_store(db)?;
+            let year = year.unwrap_or_else(current_year);
+            let ids = crate::demo::load_demo(&mut store, year)?;
+            for id in ids {
+                println!("{id}");
+            }
+            eprintln!("Đã tạo dữ liệu mẫu: xã Minh Hòa, tỉnh Phú Thọ, năm {year}.");
+            Ok(0)
+        }
+        Command::Commune(cmd) => commune::run(&mut open_store(db)?, cmd),
+        Command::Plan(cmd) => plan::run(&mut open_store(db)?, cmd),
+        Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
+        Command::Backup { out } => {
+            open_store(db)?.backup_to(&out)?;
+            println!("Đã sao lưu vào {}", out.display());
+            Ok(0)
+        }
+        Command::Restore { backup } => {
+            let path = resolve_db_path(db.map(|p| p.as_path()))?;
+            Store::restore(&path, &backup)?;
+            println!("Đã khôi phục dữ liệu từ {}", backup.display());
+            Ok(0)
+        }
+        Command::Undo => {
+            let entry = open_store(db)?.undo()?;
+            println!("Đã hoàn tác: {}", entry.summary);
+            Ok(0)
+        }
+        Command::Redo => {
+            let entry = open_store(db)?.redo()?;
+            println!("Đã làm lại: {}", entry.summary);
+            Ok(0)
+        }
+        Command::History { limit, json } => {
+            let entries = open_store(db)?.history(limit)?;
+            if json {
+                print_json(&entries)?;
+            } else {
+                for e in entries {
+                    let undone = if e.undone { " (đã hoàn tác)" } else { "" };
+                    println!("{}  {}{}", e.at, e.summary, undone);
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
+pub(crate) fn current_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
+}
+
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`tre plan list --json | head`) is not an error worth a message.
+    let _ = writeln!(out, "{text}");
+    Ok(())
+}
