@@ -121,8 +121,7 @@ pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<
     }
     if let Err(e) = write_copy(conn, &out) {
         return vec![format!(
-            "Chưa tạo được bản sao lưu hằng ngày trong {}: {e} Tre vẫn lưu dữ liệu bình thường; có thể sao lưu thủ công bằng `tre backup --out …`.",
-            dir.display()
+            "Chưa tạo được bản sao lưu hằng ngày. {e} Dữ liệu vẫn được lưu bình thường; có thể sao lưu thủ công bằng `tre backup --out …`."
         )];
     }
     rotate(&dir, Kind::Daily, KEEP, Some(&out))
@@ -130,7 +129,11 @@ pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<
 
 /// Copy taken before migrating an existing database to `target`. Unlike the daily copy, a
 /// failure stops the open: no migration runs without a way back.
-pub(crate) fn before_migration(conn: &Connection, db_path: &Path, target: i64) -> Result<(PathBuf, Vec<String>)> {
+pub(crate) fn before_migration(
+    conn: &Connection,
+    db_path: &Path,
+    target: i64,
+) -> Result<(PathBuf, Vec<String>)> {
     let dir = paths::backups_dir(db_path);
     let out = unique_name(&dir, &format!("tre-before-v{target}-"), &file_timestamp());
     write_copy(conn, &out)?;
@@ -143,7 +146,12 @@ pub(crate) fn before_migration(conn: &Connection, db_path: &Path, target: i64) -
 pub(crate) fn rotate(dir: &Path, kind: Kind, keep: usize, protect: Option<&Path>) -> Vec<String> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return vec![format!("Không đọc được thư mục sao lưu {}: {e}.", dir.display())],
+        Err(e) => {
+            return vec![format!(
+                "Không đọc được thư mục sao lưu {}: {e}.",
+                dir.display()
+            )]
+        }
     };
     let mut found: Vec<(String, PathBuf)> = entries
         .filter_map(|e| e.ok())
@@ -175,7 +183,10 @@ mod tests {
 
     #[test]
     fn names_are_classified() {
-        assert_eq!(classify("tre-2026-03-02.db"), Some((Kind::Daily, "2026-03-02".into())));
+        assert_eq!(
+            classify("tre-2026-03-02.db"),
+            Some((Kind::Daily, "2026-03-02".into()))
+        );
         assert_eq!(classify("tre-2026-02-31.db"), None);
         assert_eq!(
             classify("tre-before-v2-20260302-081500.db").map(|c| c.0),
@@ -232,7 +243,8 @@ mod tests {
     fn copy_is_complete_and_replaces_atomically() {
         let dir = tempfile::tempdir().unwrap();
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES ('Quan Sơn');").unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES ('Quan Sơn');")
+            .unwrap();
         let out = dir.path().join("sub").join("copy.db");
         write_copy(&conn, &out).unwrap();
         write_copy(&conn, &out).unwrap(); // an existing copy is replaced, not refused
@@ -253,6 +265,10 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
         let warnings = daily(&conn, &db, today);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].contains("Chưa tạo được bản sao lưu hằng ngày"), "{}", warnings[0]);
+        assert!(
+            warnings[0].contains("Chưa tạo được bản sao lưu hằng ngày"),
+            "{}",
+            warnings[0]
+        );
     }
 }

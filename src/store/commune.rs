@@ -37,7 +37,8 @@ fn write(tx: &Transaction, path: &Path, json: &str) -> Result<()> {
 pub(crate) fn apply_snapshot(tx: &Transaction, path: &Path, snapshot: Option<&str>) -> Result<()> {
     match snapshot {
         None => {
-            tx.execute("DELETE FROM commune WHERE id = 1", []).db(path)?;
+            tx.execute("DELETE FROM commune WHERE id = 1", [])
+                .db(path)?;
             Ok(())
         }
         Some(json) => {
@@ -65,7 +66,10 @@ impl Store {
         let json = serde_json::to_string(c)
             .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))?;
         let path = self.path.as_path();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).db(path)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
         let old = load(&tx, path)?;
         if let Some(old_json) = &old {
             if &parse(path, old_json)? == c {
@@ -73,7 +77,11 @@ impl Store {
             }
         }
         write(&tx, path, &json)?;
-        let (action, verb) = if old.is_some() { ("update", "Sửa") } else { ("insert", "Nhập") };
+        let (action, verb) = if old.is_some() {
+            ("update", "Sửa")
+        } else {
+            ("insert", "Nhập")
+        };
         history::record(
             &tx,
             path,

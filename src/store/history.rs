@@ -63,7 +63,8 @@ pub(crate) fn short(text: &str) -> String {
 /// Records `change` inside `tx`; the caller commits data and history together.
 pub(crate) fn record(tx: &Transaction, path: &Path, change: &Change) -> Result<()> {
     // A new change makes the undone ones unreachable (classic undo stack).
-    tx.execute("DELETE FROM history WHERE undone = 1", []).db(path)?;
+    tx.execute("DELETE FROM history WHERE undone = 1", [])
+        .db(path)?;
     tx.execute(
         "INSERT INTO history (at, entity, entity_id, action, old, new, summary)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -108,7 +109,9 @@ impl Store {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut st = self
             .conn
-            .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM history ORDER BY id DESC LIMIT ?1"))
+            .prepare(&format!(
+                "SELECT {ENTRY_COLUMNS} FROM history ORDER BY id DESC LIMIT ?1"
+            ))
             .db(&self.path)?;
         let rows = st.query_map([limit], entry_from_row).db(&self.path)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().db(&self.path)
@@ -126,10 +129,23 @@ impl Store {
 
     fn step(&mut self, dir: Direction) -> Result<HistoryEntry> {
         let path = self.path.as_path();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).db(path)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
         let (pick, snapshot_column, set_undone, none) = match dir {
-            Direction::Undo => ("undone = 0 ORDER BY id DESC", "old", true, Error::NothingToUndo),
-            Direction::Redo => ("undone = 1 ORDER BY id ASC", "new", false, Error::NothingToRedo),
+            Direction::Undo => (
+                "undone = 0 ORDER BY id DESC",
+                "old",
+                true,
+                Error::NothingToUndo,
+            ),
+            Direction::Redo => (
+                "undone = 1 ORDER BY id ASC",
+                "new",
+                false,
+                Error::NothingToRedo,
+            ),
         };
         let found = tx
             .query_row(
@@ -159,8 +175,11 @@ impl Store {
                 })
             }
         }
-        tx.execute("UPDATE history SET undone = ?1 WHERE id = ?2", params![set_undone, history_id])
-            .db(path)?;
+        tx.execute(
+            "UPDATE history SET undone = ?1 WHERE id = ?2",
+            params![set_undone, history_id],
+        )
+        .db(path)?;
         let entry = tx
             .query_row(
                 &format!("SELECT {ENTRY_COLUMNS} FROM history WHERE id = ?1"),
@@ -181,14 +200,18 @@ mod tests {
     fn timestamps_are_rfc3339_with_offset() {
         let t = now();
         let parsed = chrono::DateTime::parse_from_rfc3339(&t).unwrap();
-        assert_eq!(parsed.to_rfc3339_opts(chrono::SecondsFormat::Secs, false), t);
+        assert_eq!(
+            parsed.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            t
+        );
         assert!(!t.ends_with('Z'));
     }
 
     #[test]
     fn short_cuts_on_characters() {
         assert_eq!(short("  Kế hoạch  "), "Kế hoạch");
-        let long = "Thực hiện xây dựng xã, phường phù hợp với trẻ em năm 2026 trên địa bàn xã Quan Sơn";
+        let long =
+            "Thực hiện xây dựng xã, phường phù hợp với trẻ em năm 2026 trên địa bàn xã Quan Sơn";
         let s = short(long);
         assert!(s.ends_with('…'));
         assert!(s.chars().count() <= 61);

@@ -50,7 +50,11 @@ impl Store {
     }
 
     /// `open` with the migrations and "today" given, so tests can add a migration or move the clock.
-    pub(crate) fn open_with(path: &Path, migrations: &[&str], today: chrono::NaiveDate) -> Result<Store> {
+    pub(crate) fn open_with(
+        path: &Path,
+        migrations: &[&str],
+        today: chrono::NaiveDate,
+    ) -> Result<Store> {
         paths::create_parent(path)?;
         let mut conn = Connection::open(path).db(path)?;
         conn.busy_timeout(BUSY_TIMEOUT).db(path)?;
@@ -74,7 +78,11 @@ impl Store {
             schema::migrate(&mut conn, path, migrations)?;
         }
 
-        let mut store = Store { conn, path: path.to_path_buf(), warnings };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            warnings,
+        };
         // 4. The daily copy, once there is something to protect.
         if store.has_data()? {
             let w = backup::daily(&store.conn, &store.path, today);

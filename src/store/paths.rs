@@ -75,7 +75,10 @@ mod tests {
     #[test]
     fn cli_beats_env_beats_default() {
         let cli = Path::new("/a/cli.db");
-        assert_eq!(resolve_with(Some(cli), Some("/b/env.db".into())).unwrap(), cli);
+        assert_eq!(
+            resolve_with(Some(cli), Some("/b/env.db".into())).unwrap(),
+            cli
+        );
         assert_eq!(
             resolve_with(None, Some("/b/env.db".into())).unwrap(),
             PathBuf::from("/b/env.db")

@@ -46,7 +46,8 @@ pub(crate) struct PlanSnapshot {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))
+    serde_json::to_string(value)
+        .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))
 }
 
 fn damaged(path: &Path, id: i64, e: serde_json::Error) -> Error {
@@ -59,16 +60,28 @@ fn damaged(path: &Path, id: i64, e: serde_json::Error) -> Error {
 /// Reads the snapshot of plan `id` inside a transaction; `None` if it does not exist.
 fn load_snapshot(tx: &Transaction, path: &Path, id: i64) -> Result<Option<PlanSnapshot>> {
     let row = tx
-        .query_row("SELECT template, created, data FROM plans WHERE id = ?1", [id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })
+        .query_row(
+            "SELECT template, created, data FROM plans WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
         .optional()
         .db(path)?;
     match row {
         None => Ok(None),
         Some((template, created, data)) => {
             let plan = serde_json::from_str(&data).map_err(|e| damaged(path, id, e))?;
-            Ok(Some(PlanSnapshot { template, created, plan }))
+            Ok(Some(PlanSnapshot {
+                template,
+                created,
+                plan,
+            }))
         }
     }
 }
@@ -83,20 +96,37 @@ fn write_row(tx: &Transaction, path: &Path, id: i64, snap: &PlanSnapshot) -> Res
            year = excluded.year, template = excluded.template, doc_type = excluded.doc_type,
            title = excluded.title, number = excluded.number, data = excluded.data,
            created = excluded.created, updated = excluded.updated",
-        params![id, p.year(), snap.template, p.doc_type, p.title, p.number, to_json(p)?, snap.created, history::now()],
+        params![
+            id,
+            p.year(),
+            snap.template,
+            p.doc_type,
+            p.title,
+            p.number,
+            to_json(p)?,
+            snap.created,
+            history::now()
+        ],
     )
     .db(path)?;
     Ok(())
 }
 
 /// Puts plan `id` into the state of a history snapshot (`None` = absent). Used by undo/redo.
-pub(crate) fn apply_snapshot(tx: &Transaction, path: &Path, id: i64, snapshot: Option<&str>) -> Result<()> {
+pub(crate) fn apply_snapshot(
+    tx: &Transaction,
+    path: &Path,
+    id: i64,
+    snapshot: Option<&str>,
+) -> Result<()> {
     match snapshot {
         None => {
-            tx.execute("DELETE FROM plans WHERE id = ?1", [id]).db(path)?;
+            tx.execute("DELETE FROM plans WHERE id = ?1", [id])
+                .db(path)?;
         }
         Some(json) => {
-            let snap: PlanSnapshot = serde_json::from_str(json).map_err(|e| damaged(path, id, e))?;
+            let snap: PlanSnapshot =
+                serde_json::from_str(json).map_err(|e| damaged(path, id, e))?;
             write_row(tx, path, id, &snap)?;
         }
     }
@@ -105,7 +135,9 @@ pub(crate) fn apply_snapshot(tx: &Transaction, path: &Path, id: i64, snapshot: O
 
 fn check_template(template: &str) -> Result<()> {
     if template.trim().is_empty() {
-        return Err(Error::Invalid("Thiếu mẫu kế hoạch. Hãy chọn một mẫu, ví dụ qd06 hoặc blank.".into()));
+        return Err(Error::Invalid(
+            "Thiếu mẫu kế hoạch. Hãy chọn một mẫu, ví dụ qd06 hoặc blank.".into(),
+        ));
     }
     Ok(())
 }
@@ -140,14 +172,29 @@ impl Store {
     pub fn plan(&self, id: i64) -> Result<StoredPlan> {
         let row = self
             .conn
-            .query_row("SELECT template, data, created, updated FROM plans WHERE id = ?1", [id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
-            })
+            .query_row(
+                "SELECT template, data, created, updated FROM plans WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                },
+            )
             .optional()
             .db(&self.path)?;
         let (template, data, created, updated) = row.ok_or(Error::PlanNotFound(id))?;
         let plan = serde_json::from_str(&data).map_err(|e| damaged(&self.path, id, e))?;
-        Ok(StoredPlan { id, template, plan, created, updated })
+        Ok(StoredPlan {
+            id,
+            template,
+            plan,
+            created,
+            updated,
+        })
     }
 
     /// Saves a new plan made from `template`; returns its id. Nothing is written if the plan
@@ -156,16 +203,31 @@ impl Store {
         check_template(template)?;
         plan.validate()?;
         let path = self.path.as_path();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).db(path)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
         let now = history::now();
         tx.execute(
             "INSERT INTO plans (year, template, doc_type, title, number, data, created, updated)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![plan.year(), template, plan.doc_type, plan.title, plan.number, to_json(plan)?, now],
+            params![
+                plan.year(),
+                template,
+                plan.doc_type,
+                plan.title,
+                plan.number,
+                to_json(plan)?,
+                now
+            ],
         )
         .db(path)?;
         let id = tx.last_insert_rowid();
-        let snap = PlanSnapshot { template: template.to_string(), created: now, plan: plan.clone() };
+        let snap = PlanSnapshot {
+            template: template.to_string(),
+            created: now,
+            plan: plan.clone(),
+        };
         history::record(
             &tx,
             path,
@@ -187,12 +249,18 @@ impl Store {
     pub fn update_plan(&mut self, id: i64, plan: &Plan) -> Result<()> {
         plan.validate()?;
         let path = self.path.as_path();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).db(path)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
         let old = load_snapshot(&tx, path, id)?.ok_or(Error::PlanNotFound(id))?;
         if &old.plan == plan {
             return Ok(());
         }
-        let new = PlanSnapshot { plan: plan.clone(), ..old.clone() };
+        let new = PlanSnapshot {
+            plan: plan.clone(),
+            ..old.clone()
+        };
         write_row(&tx, path, id, &new)?;
         history::record(
             &tx,
@@ -212,9 +280,13 @@ impl Store {
     /// Deletes plan `id`; history keeps it, so undo brings it back with the same id.
     pub fn delete_plan(&mut self, id: i64) -> Result<()> {
         let path = self.path.as_path();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).db(path)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
         let old = load_snapshot(&tx, path, id)?.ok_or(Error::PlanNotFound(id))?;
-        tx.execute("DELETE FROM plans WHERE id = ?1", [id]).db(path)?;
+        tx.execute("DELETE FROM plans WHERE id = ?1", [id])
+            .db(path)?;
         history::record(
             &tx,
             path,

@@ -20,7 +20,10 @@ const SIDE_FILES: &[&str] = &["-wal", "-journal"];
 
 /// Opens `backup` read-only and checks it is a whole Tre database this build can read.
 pub(crate) fn open_backup(backup: &Path) -> Result<Connection> {
-    let invalid = |detail: String| Error::InvalidBackup { path: backup.to_path_buf(), detail };
+    let invalid = |detail: String| Error::InvalidBackup {
+        path: backup.to_path_buf(),
+        detail,
+    };
     let meta = fs::metadata(backup).map_err(|e| Error::io(backup, e))?;
     if !meta.is_file() {
         return Err(invalid("không phải một tệp".into()));
@@ -28,8 +31,11 @@ pub(crate) fn open_backup(backup: &Path) -> Result<Connection> {
     if meta.len() == 0 {
         return Err(invalid("tệp rỗng".into()));
     }
-    let conn = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .db(backup)?;
+    let conn = Connection::open_with_flags(
+        backup,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .db(backup)?;
     let ins = schema::inspect(&conn, backup).map_err(|e| match e {
         Error::CorruptDatabase { detail, .. } => invalid(detail),
         other => other,
@@ -40,7 +46,11 @@ pub(crate) fn open_backup(backup: &Path) -> Result<Connection> {
 
 /// A connection to the current database if SQLite can read it and finds it intact.
 fn open_healthy(db_path: &Path) -> Option<Connection> {
-    let conn = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+    let conn = Connection::open_with_flags(
+        db_path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
     conn.busy_timeout(BUSY_TIMEOUT).ok()?;
     schema::inspect(&conn, db_path).ok()?;
     Some(conn)
@@ -51,7 +61,13 @@ fn open_healthy(db_path: &Path) -> Option<Connection> {
 fn raw_copy(from: &Path, to: &Path) -> Result<()> {
     let tmp = paths::side_file(to, &format!(".tmp-{}", std::process::id()));
     let result = fs::copy(from, &tmp)
-        .and_then(|_| fs::OpenOptions::new().read(true).write(true).open(&tmp)?.sync_all())
+        .and_then(|_| {
+            fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&tmp)?
+                .sync_all()
+        })
         .and_then(|_| fs::rename(&tmp, to));
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
@@ -65,7 +81,9 @@ fn raw_copy(from: &Path, to: &Path) -> Result<()> {
 /// an unreadable one is copied byte for byte with its side files.
 fn save_current(db_path: &Path, healthy: Option<&Connection>) -> Result<Option<PathBuf>> {
     let has_content = fs::metadata(db_path).map(|m| m.len() > 0).unwrap_or(false)
-        || SIDE_FILES.iter().any(|s| paths::side_file(db_path, s).exists());
+        || SIDE_FILES
+            .iter()
+            .any(|s| paths::side_file(db_path, s).exists());
     if !has_content {
         return Ok(None);
     }
@@ -97,7 +115,9 @@ fn restore_live(src: &Connection, mut dst: Connection, db_path: &Path) -> Result
     };
     match step {
         StepResult::Done => dst.close().map_err(|(_, e)| e).db(db_path),
-        StepResult::Busy | StepResult::Locked => Err(Error::DatabaseBusy { path: db_path.to_path_buf() }),
+        StepResult::Busy | StepResult::Locked => Err(Error::DatabaseBusy {
+            path: db_path.to_path_buf(),
+        }),
         // step(-1) copies everything at once; "more" would mean SQLite changed its contract.
         _ => Err(Error::Database("sao chép bản sao lưu chưa hoàn tất".into())),
     }
@@ -134,7 +154,11 @@ pub(crate) fn restore(db_path: &Path, backup_path: &Path) -> Result<()> {
         ));
     }
     let src = open_backup(backup_path)?;
-    let healthy = if db_path.exists() { open_healthy(db_path) } else { None };
+    let healthy = if db_path.exists() {
+        open_healthy(db_path)
+    } else {
+        None
+    };
     save_current(db_path, healthy.as_ref())?;
     match healthy {
         Some(dst) => restore_live(&src, dst, db_path),

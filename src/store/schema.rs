@@ -79,7 +79,10 @@ pub(crate) struct Inspection {
 /// Reads `user_version`, runs `integrity_check`, and lists the tables. Writes nothing.
 /// Any failure here means SQLite cannot trust the file: `CorruptDatabase`.
 pub(crate) fn inspect(conn: &Connection, path: &Path) -> Result<Inspection> {
-    let corrupt = |detail: String| Error::CorruptDatabase { path: path.to_path_buf(), detail };
+    let corrupt = |detail: String| Error::CorruptDatabase {
+        path: path.to_path_buf(),
+        detail,
+    };
     // The first read is where SQLite notices a file that is not a database at all.
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -87,10 +90,16 @@ pub(crate) fn inspect(conn: &Connection, path: &Path) -> Result<Inspection> {
     // At most 5 problem lines: enough to tell what is wrong without flooding the message.
     let problems = conn
         .prepare("PRAGMA integrity_check(5)")
-        .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>())
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
         .map_err(|e| corrupt(read_failure(&e)))?;
     if problems != ["ok"] {
-        return Err(corrupt(format!("kiểm tra toàn vẹn thất bại: {}", problems.join("; "))));
+        return Err(corrupt(format!(
+            "kiểm tra toàn vẹn thất bại: {}",
+            problems.join("; ")
+        )));
     }
     let application_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -99,7 +108,11 @@ pub(crate) fn inspect(conn: &Connection, path: &Path) -> Result<Inspection> {
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>())
         .map_err(|e| corrupt(read_failure(&e)))?;
-    Ok(Inspection { version, application_id, tables })
+    Ok(Inspection {
+        version,
+        application_id,
+        tables,
+    })
 }
 
 /// Vietnamese detail for a failed read during inspection.
@@ -154,7 +167,11 @@ pub(crate) fn check_backup(ins: &Inspection, path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    if ins.version < 1 || REQUIRED_TABLES.iter().any(|t| !ins.tables.iter().any(|n| n == t)) {
+    if ins.version < 1
+        || REQUIRED_TABLES
+            .iter()
+            .any(|t| !ins.tables.iter().any(|n| n == t))
+    {
         return Err(invalid("thiếu bảng dữ liệu"));
     }
     Ok(())
@@ -180,8 +197,12 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -
         let target = i as i64 + 1;
         // IMMEDIATE takes the write lock first, so two Tre windows opening the same new file
         // cannot both migrate; the version is re-read under the lock.
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).db(path)?;
-        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).db(path)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
+        let current: i64 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .db(path)?;
         if current >= target {
             continue;
         }
@@ -234,13 +255,28 @@ mod tests {
     #[test]
     fn foreign_and_newer_files_are_refused() {
         let p = Path::new("x.db");
-        let foreign = Inspection { version: 0, application_id: 0, tables: vec!["users".into()] };
+        let foreign = Inspection {
+            version: 0,
+            application_id: 0,
+            tables: vec!["users".into()],
+        };
         let e = check_openable(&foreign, p, 1).unwrap_err();
         assert_eq!(e.code(), "db-corrupt");
         assert!(e.to_string().contains("chương trình khác"), "{e}");
-        let other_app = Inspection { version: 1, application_id: 42, tables: vec![] };
-        assert_eq!(check_openable(&other_app, p, 1).unwrap_err().code(), "db-corrupt");
-        let newer = Inspection { version: 7, application_id: APPLICATION_ID, tables: vec![] };
+        let other_app = Inspection {
+            version: 1,
+            application_id: 42,
+            tables: vec![],
+        };
+        assert_eq!(
+            check_openable(&other_app, p, 1).unwrap_err().code(),
+            "db-corrupt"
+        );
+        let newer = Inspection {
+            version: 7,
+            application_id: APPLICATION_ID,
+            tables: vec![],
+        };
         let e = check_openable(&newer, p, 1).unwrap_err();
         assert_eq!(e.code(), "db-newer");
         assert!(e.to_string().contains("Hãy cập nhật Tre"), "{e}");

@@ -18,12 +18,12 @@ pub(crate) fn map(path: &Path, err: rusqlite::Error) -> Error {
     };
     match code {
         ErrorCode::DiskFull => Error::DiskFull { path },
-        ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::AuthorizationForStatementDenied => {
-            Error::Io {
-                path,
-                detail: "tệp hoặc thư mục chỉ cho phép đọc, không ghi được".to_string(),
-            }
-        }
+        ErrorCode::ReadOnly
+        | ErrorCode::PermissionDenied
+        | ErrorCode::AuthorizationForStatementDenied => Error::Io {
+            path,
+            detail: "tệp hoặc thư mục chỉ cho phép đọc, không ghi được".to_string(),
+        },
         ErrorCode::CannotOpen => Error::Io {
             path,
             detail: "không mở được tệp (thư mục không tồn tại hoặc không có quyền truy cập)"
@@ -87,7 +87,10 @@ mod tests {
         assert!(full.contains("giải phóng dung lượng"), "{full}");
         assert!(full.contains("/x/tre.db"), "{full}");
         let ro = map(p, failure(ffi::SQLITE_READONLY)).to_string();
-        assert!(ro.contains("chỉ cho phép đọc") && ro.contains("quyền truy cập"), "{ro}");
+        assert!(
+            ro.contains("chỉ cho phép đọc") && ro.contains("quyền truy cập"),
+            "{ro}"
+        );
         let busy = map(p, failure(ffi::SQLITE_BUSY)).to_string();
         assert!(busy.contains("Hãy đóng cửa sổ Tre"), "{busy}");
         let other = map(p, failure(ffi::SQLITE_CONSTRAINT)).to_string();
