@@ -141,7 +141,10 @@ fn restore_file(src: &Connection, db_path: &Path) -> Result<()> {
             }
         }
     }
-    fs::rename(&staged, db_path).map_err(|e| Error::io(db_path, e))?;
+    if let Err(e) = fs::rename(&staged, db_path) {
+        let _ = fs::remove_file(&staged);
+        return Err(Error::io(db_path, e));
+    }
     backup::sync_dir(db_path);
     Ok(())
 }
