@@ -28,6 +28,14 @@ pub enum Error {
     UnknownTemplate(String),
     #[error("Không tạo được tệp PDF: {0}.")]
     Render(String),
+    #[error("Không có thao tác nào để làm lại.")]
+    NothingToRedo,
+    #[error("Tệp dữ liệu {path} đang được một chương trình Tre khác ghi. Hãy đóng cửa sổ Tre còn lại rồi thử lại; dữ liệu đã lưu không bị mất.")]
+    DatabaseBusy { path: PathBuf },
+    #[error("Tệp {path} không phải bản sao lưu hợp lệ của Tre ({detail}). Hãy chọn tệp sao lưu khác, ví dụ trong thư mục backups cạnh tệp dữ liệu; dữ liệu hiện tại không bị thay đổi.")]
+    InvalidBackup { path: PathBuf, detail: String },
+    #[error("Không xác định được thư mục dữ liệu của người dùng. Hãy chỉ định tệp dữ liệu bằng `tre --db ĐƯỜNG_DẪN` hoặc biến môi trường TRE_DB.")]
+    NoDataDir,
 }
 
 impl Error {
@@ -45,6 +53,10 @@ impl Error {
             Error::NothingToUndo => "nothing-to-undo",
             Error::UnknownTemplate(_) => "unknown-template",
             Error::Render(_) => "render",
+            Error::NothingToRedo => "nothing-to-redo",
+            Error::DatabaseBusy { .. } => "db-busy",
+            Error::InvalidBackup { .. } => "backup-invalid",
+            Error::NoDataDir => "no-data-dir",
         }
     }
 

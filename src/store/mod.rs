@@ -1,1 +1,138 @@
-//! The SQLite file (placeholder until the store lands).
+//! The SQLite file: open, migrate, save, load, history, backup, restore.
+//!
+//! "Nothing typed is lost" (ARCHITECTURE.md) drives every choice here:
+//! - a file is inspected read-only before anything is written, and refused untouched if it is
+//!   damaged or from a newer Tre;
+//! - WAL + `synchronous=FULL`, and every change is one transaction with its history row;
+//! - a copy is taken before each migration, daily, and before a restore.
+//!
+//! Modules, one job each: `paths` (where), `schema` (tables, migrations, inspection),
+//! `backup` (copies and rotation), `restore`, `plans`, `commune`, `history` (undo/redo),
+//! `sqlerr` (SQLite errors → Vietnamese messages).
+
+mod backup;
+mod commune;
+mod history;
+mod paths;
+mod plans;
+mod restore;
+mod schema;
+mod sqlerr;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use history::HistoryEntry;
+pub use paths::{default_db_path, resolve_db_path, DB_ENV_VAR, DB_FILE_NAME};
+pub use plans::{PlanSummary, StoredPlan};
+pub use schema::SCHEMA_VERSION;
+
+use crate::error::Result;
+use sqlerr::SqlResultExt;
+
+/// How long a write waits for another Tre window to finish its own, before `DatabaseBusy`.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open Tre database. Every method that changes data commits before returning.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    warnings: Vec<String>,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, creating its folder. See the module doc for
+    /// the order of checks; a refused file is returned as an error with its bytes unchanged.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, schema::MIGRATIONS, chrono::Local::now().date_naive())
+    }
+
+    /// `open` with the migrations and "today" given, so tests can add a migration or move the clock.
+    pub(crate) fn open_with(
+        path: &Path,
+        migrations: &[&str],
+        today: chrono::NaiveDate,
+    ) -> Result<Store> {
+        paths::create_parent(path)?;
+        let mut conn = Connection::open(path).db(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT).db(path)?;
+
+        // 1. Read only: is this a Tre file we may write to?
+        let ins = schema::inspect(&conn, path)?;
+        let newest = migrations.len() as i64;
+        schema::check_openable(&ins, path, newest)?;
+
+        // 2. A copy before migrating existing data (version 0 is an empty file: nothing to keep).
+        //    Taken before the switch to WAL so a failure leaves the file exactly as it was.
+        let mut warnings = Vec::new();
+        if ins.version > 0 && ins.version < newest {
+            let (_, w) = backup::before_migration(&conn, path, newest)?;
+            warnings.extend(w);
+        }
+
+        // 3. Only now: settings that write, then the migrations.
+        schema::configure(&conn, path)?;
+        if ins.version < newest {
+            schema::migrate(&mut conn, path, migrations)?;
+        }
+
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            warnings,
+        };
+        // 4. The daily copy, once there is something to protect.
+        if store.has_data()? {
+            let w = backup::daily(&store.conn, &store.path, today);
+            store.warnings.extend(w);
+        }
+        Ok(store)
+    }
+
+    /// The database file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Problems met while opening that did not stop it (e.g. the daily backup could not be
+    /// written because the disk is full), in Vietnamese, for the caller to show.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Writes a consistent copy of the database to `out` (replacing `out` if it exists).
+    pub fn backup_to(&self, out: &Path) -> Result<()> {
+        if paths::same_file(out, &self.path) {
+            return Err(crate::Error::Invalid(
+                "Không thể sao lưu đè lên chính tệp dữ liệu đang dùng. Hãy chọn một đường dẫn khác.".into(),
+            ));
+        }
+        backup::write_copy(&self.conn, out)
+    }
+
+    /// Replaces the database at `db_path` with the content of `backup`, after checking that
+    /// `backup` is a Tre database this build can read and copying the current content to
+    /// `backups/tre-before-restore-{timestamp}.db`. On any error the current data is unchanged.
+    /// Works even if the current file is damaged or missing. Open stores on `db_path` see the
+    /// restored content (SQLite's backup API), but should be reopened to run migrations.
+    pub fn restore(db_path: &Path, backup: &Path) -> Result<()> {
+        restore::restore(db_path, backup)
+    }
+
+    /// True if the database holds anything worth a backup.
+    fn has_data(&self) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM commune) OR EXISTS (SELECT 1 FROM plans)
+                        OR EXISTS (SELECT 1 FROM history)",
+                [],
+                |r| r.get(0),
+            )
+            .db(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests;

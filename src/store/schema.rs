@@ -1,0 +1,287 @@
+//! The schema, its migrations, and the read-only inspection done before anything is written.
+//!
+//! A file is only ever written after [`inspect`] and [`check_openable`] have accepted it, so a
+//! damaged file or one from a newer Tre keeps its exact bytes (the officer can still take it to
+//! someone who can help, or update Tre).
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::sqlerr::SqlResultExt;
+use crate::error::{Error, Result};
+
+/// Marks a SQLite file as Tre's (`PRAGMA application_id`, the bytes "Tre1"), so a stranger's
+/// database is never migrated into ours and a non-Tre file is never restored over our data.
+pub(crate) const APPLICATION_ID: i32 = 0x5472_6531;
+
+/// The tables every Tre database has from version 1 on; a backup lacking one is refused.
+pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
+
+/// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
+/// migration is never edited, because databases in the field have already run it.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+/// The newest `user_version` this build understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Version 1. The model's JSON is the truth (`data`); the other columns are copies of model
+/// fields kept only so a list can be shown without parsing every plan.
+const V1: &str = "
+PRAGMA application_id = 1416783153;
+
+-- The single commune profile (id is always 1).
+CREATE TABLE commune (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    data    TEXT NOT NULL CHECK (json_valid(data)),
+    updated TEXT NOT NULL
+);
+
+-- AUTOINCREMENT so a deleted plan's id is never given to another plan: ids are what the
+-- officer types (`tre plan show 3`) and what history summaries name.
+CREATE TABLE plans (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    year     INTEGER NOT NULL,
+    template TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    title    TEXT NOT NULL,
+    number   TEXT,
+    data     TEXT NOT NULL CHECK (json_valid(data)),
+    created  TEXT NOT NULL,
+    updated  TEXT NOT NULL
+);
+CREATE INDEX plans_by_year ON plans (year DESC, id);
+
+-- Every change, with the state before and after, so it can be shown, undone and redone.
+-- old/new are JSON snapshots (NULL for the side that did not exist).
+CREATE TABLE history (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    entity    TEXT NOT NULL CHECK (entity IN ('commune', 'plan')),
+    entity_id INTEGER,
+    action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    old       TEXT CHECK (old IS NULL OR json_valid(old)),
+    new       TEXT CHECK (new IS NULL OR json_valid(new)),
+    summary   TEXT NOT NULL,
+    undone    INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+);
+";
+
+/// What a file is, learnt by reading only.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Inspection {
+    pub version: i64,
+    pub application_id: i32,
+    /// Names of the tables in the file (no SQLite internals).
+    pub tables: Vec<String>,
+}
+
+/// Reads `user_version`, runs `integrity_check`, and lists the tables. Writes nothing.
+/// Any failure here means SQLite cannot trust the file: `CorruptDatabase`.
+pub(crate) fn inspect(conn: &Connection, path: &Path) -> Result<Inspection> {
+    let corrupt = |detail: String| Error::CorruptDatabase {
+        path: path.to_path_buf(),
+        detail,
+    };
+    // The first read is where SQLite notices a file that is not a database at all.
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| corrupt(read_failure(&e)))?;
+    // At most 5 problem lines: enough to tell what is wrong without flooding the message.
+    let problems = conn
+        .prepare("PRAGMA integrity_check(5)")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(|e| corrupt(read_failure(&e)))?;
+    if problems != ["ok"] {
+        return Err(corrupt(format!(
+            "kiểm tra toàn vẹn thất bại: {}",
+            problems.join("; ")
+        )));
+    }
+    let application_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| corrupt(read_failure(&e)))?;
+    let tables = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| corrupt(read_failure(&e)))?;
+    Ok(Inspection {
+        version,
+        application_id,
+        tables,
+    })
+}
+
+/// Vietnamese detail for a failed read during inspection.
+fn read_failure(e: &rusqlite::Error) -> String {
+    use rusqlite::ffi::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => "không phải tệp cơ sở dữ liệu SQLite".to_string(),
+        Some(ErrorCode::DatabaseCorrupt) => format!("cấu trúc tệp bị hỏng: {e}"),
+        _ => format!("không đọc được tệp: {e}"),
+    }
+}
+
+/// Decides whether `Store::open` may write to an inspected file.
+pub(crate) fn check_openable(ins: &Inspection, path: &Path, supported: i64) -> Result<()> {
+    let not_tre = || Error::CorruptDatabase {
+        path: path.to_path_buf(),
+        detail: "đây là tệp SQLite của chương trình khác".to_string(),
+    };
+    if ins.application_id != 0 && ins.application_id != APPLICATION_ID {
+        return Err(not_tre());
+    }
+    if ins.version > supported {
+        return Err(Error::NewerDatabase {
+            path: path.to_path_buf(),
+            found: ins.version,
+            supported,
+        });
+    }
+    // Version 0 is a fresh file only if it is empty; tables there belong to someone else.
+    if ins.version == 0 && !ins.tables.is_empty() {
+        return Err(not_tre());
+    }
+    if ins.version > 0 && ins.application_id != APPLICATION_ID {
+        return Err(not_tre());
+    }
+    Ok(())
+}
+
+/// Decides whether a file may be restored over the current database.
+pub(crate) fn check_backup(ins: &Inspection, path: &Path) -> Result<()> {
+    let invalid = |detail: &str| Error::InvalidBackup {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    };
+    if ins.application_id != APPLICATION_ID {
+        return Err(invalid("không phải tệp dữ liệu của Tre"));
+    }
+    if ins.version > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            path: path.to_path_buf(),
+            found: ins.version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if ins.version < 1
+        || REQUIRED_TABLES
+            .iter()
+            .any(|t| !ins.tables.iter().any(|n| n == t))
+    {
+        return Err(invalid("thiếu bảng dữ liệu"));
+    }
+    Ok(())
+}
+
+/// Connection settings for safe writing; only called once the file is accepted.
+/// WAL + synchronous=FULL: a committed edit survives a power cut (ARCHITECTURE.md).
+pub(crate) fn configure(conn: &Connection, path: &Path) -> Result<()> {
+    // On file systems without shared memory WAL is refused and the old mode is kept; FULL
+    // synchronous still makes every commit durable, so that is not an error.
+    let _mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .db(path)?;
+    conn.pragma_update(None, "synchronous", "FULL").db(path)?;
+    conn.pragma_update(None, "foreign_keys", "ON").db(path)?;
+    Ok(())
+}
+
+/// Applies the pending migrations, each in one transaction with its `user_version` bump, so a
+/// crash leaves the file at either the old or the new version, never between.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<()> {
+    for (i, sql) in migrations.iter().enumerate() {
+        let target = i as i64 + 1;
+        // IMMEDIATE takes the write lock first, so two Tre windows opening the same new file
+        // cannot both migrate; the version is re-read under the lock.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .db(path)?;
+        let current: i64 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .db(path)?;
+        if current >= target {
+            continue;
+        }
+        tx.execute_batch(sql).db(path)?;
+        tx.pragma_update(None, "user_version", target).db(path)?;
+        tx.commit().db(path)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Connection {
+        Connection::open_in_memory().unwrap()
+    }
+
+    #[test]
+    fn migrations_bring_an_empty_file_to_the_newest_version() {
+        let mut conn = fresh();
+        let p = Path::new("mem");
+        let before = inspect(&conn, p).unwrap();
+        assert_eq!(before.version, 0);
+        check_openable(&before, p, SCHEMA_VERSION).unwrap();
+        migrate(&mut conn, p, MIGRATIONS).unwrap();
+        let after = inspect(&conn, p).unwrap();
+        assert_eq!(after.version, SCHEMA_VERSION);
+        assert_eq!(after.application_id, APPLICATION_ID);
+        for t in REQUIRED_TABLES {
+            assert!(after.tables.iter().any(|n| n == t), "{t} missing");
+        }
+        check_openable(&after, p, SCHEMA_VERSION).unwrap();
+        check_backup(&after, p).unwrap();
+        // Running again is a no-op.
+        migrate(&mut conn, p, MIGRATIONS).unwrap();
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_version_unchanged() {
+        let mut conn = fresh();
+        let p = Path::new("mem");
+        let bad = [V1, "CREATE TABLE extra (x); THIS IS NOT SQL;"];
+        assert!(migrate(&mut conn, p, &bad).is_err());
+        let ins = inspect(&conn, p).unwrap();
+        assert_eq!(ins.version, 1);
+        assert!(!ins.tables.iter().any(|t| t == "extra"));
+    }
+
+    #[test]
+    fn foreign_and_newer_files_are_refused() {
+        let p = Path::new("x.db");
+        let foreign = Inspection {
+            version: 0,
+            application_id: 0,
+            tables: vec!["users".into()],
+        };
+        let e = check_openable(&foreign, p, 1).unwrap_err();
+        assert_eq!(e.code(), "db-corrupt");
+        assert!(e.to_string().contains("chương trình khác"), "{e}");
+        let other_app = Inspection {
+            version: 1,
+            application_id: 42,
+            tables: vec![],
+        };
+        assert_eq!(
+            check_openable(&other_app, p, 1).unwrap_err().code(),
+            "db-corrupt"
+        );
+        let newer = Inspection {
+            version: 7,
+            application_id: APPLICATION_ID,
+            tables: vec![],
+        };
+        let e = check_openable(&newer, p, 1).unwrap_err();
+        assert_eq!(e.code(), "db-newer");
+        assert!(e.to_string().contains("Hãy cập nhật Tre"), "{e}");
+        let e = check_backup(&foreign, p).unwrap_err();
+        assert_eq!(e.code(), "backup-invalid");
+        assert!(e.to_string().contains("Hãy chọn tệp sao lưu khác"), "{e}");
+    }
+}
