@@ -6,7 +6,10 @@ use tre::{demo::demo_commune, document::plan_document, render::pdf::write_pdf, t
 
 fn plan_to_pdf(c: &mut Criterion) {
     let commune = demo_commune();
-    let plan = template::get("qd06").unwrap().instantiate(&commune, 2026).unwrap();
+    let plan = template::get("qd06")
+        .unwrap()
+        .instantiate(&commune, 2026)
+        .unwrap();
     let bytes = write_pdf(&plan_document(&plan, &commune)).unwrap();
     eprintln!("qd06 plan PDF: {} bytes", bytes.len());
     c.bench_function("qd06 plan to pdf", |b| {

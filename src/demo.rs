@@ -9,9 +9,18 @@ use crate::template;
 pub fn demo_commune() -> Commune {
     let mut c = Commune::new("Minh Hòa", "Phú Thọ");
     c.leaders = vec![
-        Leader { name: "Nguyễn Văn Thành".into(), position: "Chủ tịch".into() },
-        Leader { name: "Lê Thị Hương".into(), position: "Phó Chủ tịch".into() },
-        Leader { name: "Hà Quang Vinh".into(), position: "Phó Chủ tịch".into() },
+        Leader {
+            name: "Nguyễn Văn Thành".into(),
+            position: "Chủ tịch".into(),
+        },
+        Leader {
+            name: "Lê Thị Hương".into(),
+            position: "Phó Chủ tịch".into(),
+        },
+        Leader {
+            name: "Hà Quang Vinh".into(),
+            position: "Phó Chủ tịch".into(),
+        },
     ];
     let units = [
         ("Phòng Văn hóa - Xã hội", "phòng"),
@@ -27,7 +36,13 @@ pub fn demo_commune() -> Commune {
         ("Thôn Gò Mít", "thôn"),
         ("Thôn Làng Chùa", "thôn"),
     ];
-    c.units = units.iter().map(|(n, k)| Unit { name: (*n).into(), kind: (*k).into() }).collect();
+    c.units = units
+        .iter()
+        .map(|(n, k)| Unit {
+            name: (*n).into(),
+            kind: (*k).into(),
+        })
+        .collect();
     c.recipients = vec![
         "Sở Y tế tỉnh Phú Thọ (b/c)".into(),
         "TT Đảng ủy, HĐND xã (b/c)".into(),

@@ -13,7 +13,11 @@ pub enum Error {
     #[error("Chưa có thông tin xã. Hãy nhập bằng `tre commune set --name …` hoặc chạy `tre demo` để dùng dữ liệu mẫu.")]
     NoCommune,
     #[error("Tệp dữ liệu {path} được tạo bởi phiên bản Tre mới hơn (phiên bản dữ liệu {found}, bản này đọc được đến {supported}). Hãy cập nhật Tre; tệp không bị thay đổi.")]
-    NewerDatabase { path: PathBuf, found: i64, supported: i64 },
+    NewerDatabase {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("Tệp dữ liệu {path} bị hỏng hoặc không phải tệp của Tre ({detail}). Hãy khôi phục từ bản sao lưu bằng `tre restore`.")]
     CorruptDatabase { path: PathBuf, detail: String },
     #[error("Không còn chỗ trống trên ổ đĩa khi ghi {path}. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu không bị mất.")]
@@ -66,7 +70,10 @@ impl Error {
         if err.raw_os_error() == Some(28) || err.kind() == std::io::ErrorKind::StorageFull {
             Error::DiskFull { path }
         } else {
-            Error::Io { path, detail: err.to_string() }
+            Error::Io {
+                path,
+                detail: err.to_string(),
+            }
         }
     }
 }

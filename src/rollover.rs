@@ -91,18 +91,21 @@ fn in_document_citation(before: &str) -> bool {
         let from = chars.len().saturating_sub(60);
         chars[from..].iter().collect()
     };
-    let Some(ngay) = tail.rfind("ngày ") else { return false };
+    let Some(ngay) = tail.rfind("ngày ") else {
+        return false;
+    };
     let date_part = &tail[ngay + "ngày ".len()..];
     // Only "dd/mm/" may stand between "ngày" and the year.
-    if !date_part.chars().all(|c| c.is_ascii_digit() || c == '/') || date_part.matches('/').count() != 2 {
+    if !date_part.chars().all(|c| c.is_ascii_digit() || c == '/')
+        || date_part.matches('/').count() != 2
+    {
         return false;
     }
     let before_ngay = tail[..ngay].trim_end().trim_end_matches(',');
     // "số 23/KH-SYT" or "Quyết định số 3944/QĐ-UBND": a number with a symbol.
-    before_ngay
-        .rsplit(' ')
-        .next()
-        .is_some_and(|word| word.contains('/') && word.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    before_ngay.rsplit(' ').next().is_some_and(|word| {
+        word.contains('/') && word.chars().next().is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -112,11 +115,21 @@ mod tests {
     #[test]
     fn moves_plan_years_but_not_cited_documents() {
         assert_eq!(
-            shift_year("Thực hiện Kế hoạch số 23/KH-SYT ngày 15/01/2026 của Sở Y tế năm 2026", 2026, 2027),
+            shift_year(
+                "Thực hiện Kế hoạch số 23/KH-SYT ngày 15/01/2026 của Sở Y tế năm 2026",
+                2026,
+                2027
+            ),
             "Thực hiện Kế hoạch số 23/KH-SYT ngày 15/01/2026 của Sở Y tế năm 2027"
         );
-        assert_eq!(shift_year("trước ngày 15/11/2026.", 2026, 2027), "trước ngày 15/11/2027.");
-        assert_eq!(shift_year("giai đoạn 2021-2030, mã 120261", 2026, 2027), "giai đoạn 2021-2030, mã 120261");
+        assert_eq!(
+            shift_year("trước ngày 15/11/2026.", 2026, 2027),
+            "trước ngày 15/11/2027."
+        );
+        assert_eq!(
+            shift_year("giai đoạn 2021-2030, mã 120261", 2026, 2027),
+            "giai đoạn 2021-2030, mã 120261"
+        );
         assert_eq!(shift_iso("2028-02-29", 2028, 2029), "2029-02-28");
     }
 }

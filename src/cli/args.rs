@@ -5,17 +5,27 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ErrorKind};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}";
+/// clap's headings are English; these templates give the help screens Vietnamese ones.
+const PARENT_TEMPLATE: &str =
+    "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}";
+const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\nTùy chọn:\n{options}";
 
 #[derive(Parser, Debug)]
 #[command(
     name = "tre",
     version,
     about = "Tre: kế hoạch và tự đánh giá xã phù hợp với trẻ em, xuất văn bản theo Nghị định 30/2020/NĐ-CP.",
-    help_template = HELP_TEMPLATE,
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
 )]
 pub struct Cli {
+    /// In hướng dẫn
+    #[arg(short = 'h', long, global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+    /// In phiên bản
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
     /// Tệp dữ liệu (mặc định: biến TRE_DB, nếu không có thì thư mục dữ liệu của người dùng)
     #[arg(long, global = true, value_name = "TỆP")]
     pub db: Option<PathBuf>,
@@ -26,30 +36,27 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Tạo xã mẫu với một kế hoạch của mỗi mẫu, để dùng thử
-    #[command(help_template = HELP_TEMPLATE)]
     Demo {
         /// Năm của các kế hoạch mẫu (mặc định: năm nay)
-        #[arg(long)]
+        #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
     },
     /// Xem hoặc sửa thông tin xã
-    #[command(subcommand, help_template = HELP_TEMPLATE)]
+    #[command(subcommand)]
     Commune(CommuneCmd),
     /// Danh sách, tạo, xem, sao chép, xóa kế hoạch
-    #[command(subcommand, help_template = HELP_TEMPLATE)]
+    #[command(subcommand)]
     Plan(PlanCmd),
     /// Xuất văn bản ra tệp PDF, TXT hoặc JSON
-    #[command(subcommand, help_template = HELP_TEMPLATE)]
+    #[command(subcommand)]
     Export(ExportCmd),
     /// Sao lưu toàn bộ dữ liệu ra một tệp
-    #[command(help_template = HELP_TEMPLATE)]
     Backup {
         /// Tệp sao lưu sẽ tạo
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
     },
     /// Khôi phục dữ liệu từ một tệp sao lưu (dữ liệu hiện tại được giữ lại một bản)
-    #[command(help_template = HELP_TEMPLATE)]
     Restore {
         #[arg(value_name = "TỆP")]
         backup: PathBuf,
@@ -59,10 +66,11 @@ pub enum Command {
     /// Làm lại thay đổi vừa hoàn tác
     Redo,
     /// Lịch sử thay đổi (mới nhất trước)
-    #[command(help_template = HELP_TEMPLATE)]
     History {
-        #[arg(long, default_value_t = 20)]
+        /// Số mục tối đa
+        #[arg(long, default_value_t = 20, value_name = "SỐ")]
         limit: usize,
+        /// In dạng JSON
         #[arg(long)]
         json: bool,
     },
@@ -72,11 +80,11 @@ pub enum Command {
 pub enum CommuneCmd {
     /// Xem thông tin xã
     Show {
+        /// In dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Nhập hoặc sửa thông tin xã (chỉ những mục được nêu)
-    #[command(help_template = HELP_TEMPLATE)]
     Set(CommuneSet),
 }
 
@@ -127,32 +135,37 @@ pub struct CommuneSet {
 pub enum PlanCmd {
     /// Danh sách kế hoạch
     List {
-        #[arg(long)]
+        /// Chỉ các kế hoạch của năm này
+        #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
+        /// In dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Tạo kế hoạch mới từ một mẫu; in ra số (id) của kế hoạch
     New {
-        #[arg(long)]
+        /// Năm của kế hoạch
+        #[arg(long, value_name = "NĂM")]
         year: i32,
-        #[arg(long, value_enum)]
+        /// Mẫu: qd06, program, early-childhood hoặc blank (xem `tre plan templates`)
+        #[arg(long, value_enum, hide_possible_values = true, value_name = "MẪU")]
         template: TemplateArg,
     },
     /// Xem một kế hoạch
     Show {
         id: i64,
+        /// In dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Sao chép kế hoạch sang năm khác; in ra số (id) của kế hoạch mới
     Copy {
         id: i64,
-        #[arg(long)]
+        /// Năm của kế hoạch mới
+        #[arg(long, value_name = "NĂM")]
         year: i32,
     },
     /// Sửa số, ngày, trích yếu hoặc toàn bộ kế hoạch
-    #[command(help_template = HELP_TEMPLATE)]
     Set(PlanSet),
     /// Xóa một kế hoạch (có thể hoàn tác bằng `tre undo`)
     Delete { id: i64 },
@@ -204,7 +217,13 @@ pub enum ExportCmd {
     /// Xuất một kế hoạch
     Plan {
         id: i64,
-        #[arg(long, value_enum)]
+        /// Định dạng: pdf, txt hoặc json
+        #[arg(
+            long,
+            value_enum,
+            hide_possible_values = true,
+            value_name = "ĐỊNH_DẠNG"
+        )]
         format: Format,
         /// Tệp sẽ tạo (với txt và json có thể bỏ trống để in ra màn hình)
         #[arg(long, value_name = "TỆP")]
@@ -219,10 +238,36 @@ pub enum Format {
     Json,
 }
 
+/// Parses the command line with Vietnamese help screens on every command.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let cmd = vietnamese_help(Cli::command());
+    Cli::from_arg_matches(&cmd.try_get_matches()?)
+}
+
+fn vietnamese_help(cmd: clap::Command) -> clap::Command {
+    let template = if cmd.has_subcommands() {
+        PARENT_TEMPLATE
+    } else {
+        HELP_TEMPLATE
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let mut cmd = cmd.help_template(template);
+    for name in names {
+        cmd = cmd.mut_subcommand(name, vietnamese_help);
+    }
+    cmd
+}
+
 /// clap's own messages are English; the officer gets a Vietnamese line instead.
 pub fn report_usage_error(e: clap::Error) -> i32 {
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
             return 0;
         }
@@ -231,8 +276,12 @@ pub fn report_usage_error(e: clap::Error) -> i32 {
     let arg = e.get(ContextKind::InvalidArg).map(|v| v.to_string());
     let value = e.get(ContextKind::InvalidValue).map(|v| v.to_string());
     let what = match (e.kind(), arg, value) {
-        (ErrorKind::InvalidValue, Some(a), Some(v)) => format!("giá trị “{v}” không hợp lệ cho {a}"),
-        (ErrorKind::ValueValidation, Some(a), Some(v)) => format!("giá trị “{v}” không hợp lệ cho {a}"),
+        (ErrorKind::InvalidValue, Some(a), Some(v)) => {
+            format!("giá trị “{v}” không hợp lệ cho {a}")
+        }
+        (ErrorKind::ValueValidation, Some(a), Some(v)) => {
+            format!("giá trị “{v}” không hợp lệ cho {a}")
+        }
         (ErrorKind::MissingRequiredArgument, _, _) => {
             let missing = e
                 .get(ContextKind::InvalidArg)

@@ -34,13 +34,23 @@ fn describe(c: &Commune) -> String {
     line("Tên:", &c.full_name());
     line("Tỉnh:", &c.province);
     line("Cơ quan cấp trên:", &c.superior);
-    line("Thư điện tử cấp trên:", c.superior_email.as_deref().unwrap_or("(chưa có)"));
+    line(
+        "Thư điện tử cấp trên:",
+        c.superior_email.as_deref().unwrap_or("(chưa có)"),
+    );
     line("Cơ quan ban hành:", &c.authority_lines.join(" / "));
     line("Địa danh:", &c.place);
     for l in &c.leaders {
         line(&format!("{}:", l.position), &l.name);
     }
-    line("Đơn vị:", &c.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join("; "));
+    line(
+        "Đơn vị:",
+        &c.units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
     line("Nơi nhận mặc định:", &c.recipients.join("; "));
     s
 }
@@ -50,7 +60,10 @@ fn apply(current: Option<Commune>, set: CommuneSet) -> Result<Commune> {
     if let Some(path) = &set.from_json {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let c: Commune = serde_json::from_str(&text).map_err(|e| {
-            Error::Invalid(format!("Tệp {} không đúng định dạng thông tin xã: {e}", path.display()))
+            Error::Invalid(format!(
+                "Tệp {} không đúng định dạng thông tin xã: {e}",
+                path.display()
+            ))
         })?;
         return Ok(normalise(c));
     }
@@ -68,7 +81,9 @@ fn apply(current: Option<Commune>, set: CommuneSet) -> Result<Commune> {
     if let Some(kind) = &set.kind {
         let kind = nfc(kind).to_lowercase();
         if !["xã", "phường", "đặc khu"].contains(&kind.as_str()) {
-            return Err(Error::Invalid(format!("Loại đơn vị “{kind}” không hợp lệ: chọn xã, phường hoặc đặc khu.")));
+            return Err(Error::Invalid(format!(
+                "Loại đơn vị “{kind}” không hợp lệ: chọn xã, phường hoặc đặc khu."
+            )));
         }
         c.kind = kind;
     }
@@ -103,24 +118,50 @@ fn apply(current: Option<Commune>, set: CommuneSet) -> Result<Commune> {
     }
     if let Some(p) = &set.parent_authority {
         let p = nfc(p);
-        c.parent_authority = if p.is_empty() { None } else { Some(p.to_uppercase()) };
+        c.parent_authority = if p.is_empty() {
+            None
+        } else {
+            Some(p.to_uppercase())
+        };
     }
     if !set.authority.is_empty() {
-        c.authority_lines = set.authority.iter().map(|l| nfc(l).to_uppercase()).collect();
+        c.authority_lines = set
+            .authority
+            .iter()
+            .map(|l| nfc(l).to_uppercase())
+            .collect();
     }
     if let Some(p) = &set.place {
         c.place = nfc(p);
     }
     if let Some(chair) = &set.chair {
-        c.leaders.retain(|l| l.position.to_lowercase() != "chủ tịch");
-        c.leaders.insert(0, Leader { name: nfc(chair), position: "Chủ tịch".into() });
+        c.leaders
+            .retain(|l| l.position.to_lowercase() != "chủ tịch");
+        c.leaders.insert(
+            0,
+            Leader {
+                name: nfc(chair),
+                position: "Chủ tịch".into(),
+            },
+        );
     }
     if !set.vice_chairs.is_empty() {
-        c.leaders.retain(|l| !l.position.to_lowercase().starts_with("phó"));
-        c.leaders.extend(set.vice_chairs.iter().map(|n| Leader { name: nfc(n), position: "Phó Chủ tịch".into() }));
+        c.leaders
+            .retain(|l| !l.position.to_lowercase().starts_with("phó"));
+        c.leaders.extend(set.vice_chairs.iter().map(|n| Leader {
+            name: nfc(n),
+            position: "Phó Chủ tịch".into(),
+        }));
     }
     if !set.units.is_empty() {
-        c.units = set.units.iter().map(|n| Unit { kind: unit_kind(n).into(), name: nfc(n) }).collect();
+        c.units = set
+            .units
+            .iter()
+            .map(|n| Unit {
+                kind: unit_kind(n).into(),
+                name: nfc(n),
+            })
+            .collect();
     }
     if !set.recipients.is_empty() {
         c.recipients = set.recipients.iter().map(|r| nfc(r)).collect();
@@ -156,7 +197,11 @@ fn unit_kind(name: &str) -> &'static str {
         "trạm y tế"
     } else if n.starts_with("phòng") {
         "phòng"
-    } else if n.starts_with("hội") || n.starts_with("đoàn") || n.starts_with("mặt trận") || n.starts_with("mttq") {
+    } else if n.starts_with("hội")
+        || n.starts_with("đoàn")
+        || n.starts_with("mặt trận")
+        || n.starts_with("mttq")
+    {
         "đoàn thể"
     } else {
         "ngành"

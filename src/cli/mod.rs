@@ -8,8 +8,6 @@ mod plan;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Parser;
-
 use crate::error::{Error, Result};
 use crate::store::{resolve_db_path, Store};
 use args::{Cli, Command};
@@ -17,7 +15,7 @@ use args::{Cli, Command};
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
     install_panic_hook();
-    let cli = match Cli::try_parse() {
+    let cli = match args::parse() {
         Ok(cli) => cli,
         Err(e) => return args::report_usage_error(e),
     };
@@ -33,7 +31,10 @@ pub fn run() -> i32 {
 /// A bug must never show a Rust backtrace to the officer: one Vietnamese line instead.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!(
             "Lỗi: Tre gặp lỗi không mong muốn{place}. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại và báo cho người hỗ trợ."
         );

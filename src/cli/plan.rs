@@ -5,8 +5,8 @@ use super::print_json;
 use crate::document::plan_document;
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
-use crate::render;
 use crate::model::{DocDate, Plan};
+use crate::render;
 use crate::store::Store;
 use crate::text::nfc;
 use crate::{rollover, template};
@@ -18,11 +18,21 @@ pub fn run(store: &mut Store, cmd: PlanCmd) -> Result<i32> {
             if json {
                 print_json(&plans)?;
             } else if plans.is_empty() {
-                println!("Chưa có kế hoạch nào. Tạo mới bằng `tre plan new --year {} --template qd06`.", super::current_year());
+                println!(
+                    "Chưa có kế hoạch nào. Tạo mới bằng `tre plan new --year {} --template qd06`.",
+                    super::current_year()
+                );
             } else {
                 for p in plans {
-                    let number = p.number.as_deref().map(|n| format!("Số {n}")).unwrap_or_else(|| "chưa số".into());
-                    println!("{:>4}  {}  {:<15}  {:<8}  {}", p.id, p.year, p.template, number, p.title);
+                    let number = p
+                        .number
+                        .as_deref()
+                        .map(|n| format!("Số {n}"))
+                        .unwrap_or_else(|| "chưa số".into());
+                    println!(
+                        "{:>4}  {}  {:<15}  {:<8}  {}",
+                        p.id, p.year, p.template, number, p.title
+                    );
                 }
             }
             Ok(0)
@@ -39,7 +49,10 @@ pub fn run(store: &mut Store, cmd: PlanCmd) -> Result<i32> {
                 print_json(&stored.plan)?;
             } else {
                 let commune = store.commune()?.ok_or(Error::NoCommune)?;
-                print!("{}", render::txt::to_text(&plan_document(&stored.plan, &commune)));
+                print!(
+                    "{}",
+                    render::txt::to_text(&plan_document(&stored.plan, &commune))
+                );
             }
             Ok(0)
         }
@@ -76,7 +89,8 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
             let stored = store.plan(id)?;
             let bytes = match format {
                 Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&stored.plan).map_err(|e| Error::Invalid(e.to_string()))?;
+                    let mut s = serde_json::to_string_pretty(&stored.plan)
+                        .map_err(|e| Error::Invalid(e.to_string()))?;
                     s.push('\n');
                     s.into_bytes()
                 }
@@ -96,7 +110,9 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
                     eprintln!("Đã xuất {}", path.display());
                 }
                 None if format == Format::Pdf => {
-                    return Err(Error::Invalid("Hãy nêu tệp PDF sẽ tạo bằng --out, ví dụ --out ke-hoach.pdf.".into()))
+                    return Err(Error::Invalid(
+                        "Hãy nêu tệp PDF sẽ tạo bằng --out, ví dụ --out ke-hoach.pdf.".into(),
+                    ))
                 }
                 None => {
                     use std::io::Write;
@@ -112,7 +128,10 @@ fn apply_set(plan: &mut Plan, set: &PlanSet) -> Result<()> {
     if let Some(path) = &set.from_json {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         *plan = serde_json::from_str(&text).map_err(|e| {
-            Error::Invalid(format!("Tệp {} không đúng định dạng kế hoạch: {e}", path.display()))
+            Error::Invalid(format!(
+                "Tệp {} không đúng định dạng kế hoạch: {e}",
+                path.display()
+            ))
         })?;
     }
     if let Some(n) = &set.number {

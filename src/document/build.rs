@@ -21,7 +21,11 @@ pub fn date_line(place: &str, date: &DocDate) -> String {
         Some(d) => format!(" {d:02} "),
         None => BLANK.to_string(),
     };
-    let month = if date.month <= 2 { format!("{:02}", date.month) } else { date.month.to_string() };
+    let month = if date.month <= 2 {
+        format!("{:02}", date.month)
+    } else {
+        date.month.to_string()
+    };
     format!("{place}, ngày{day}tháng {month} năm {}", date.year)
 }
 
@@ -40,7 +44,10 @@ pub fn recipient_lines(items: &[String]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let item = item.trim().trim_start_matches("- ").trim_end_matches([';', '.', ',']);
+            let item = item
+                .trim()
+                .trim_start_matches("- ")
+                .trim_end_matches([';', '.', ',']);
             format!("- {item}{}", if i + 1 == n { "." } else { ";" })
         })
         .collect()
@@ -60,14 +67,22 @@ fn basis_lines(bases: &[String]) -> Vec<String> {
 }
 
 pub fn plan_document(plan: &Plan, commune: &Commune) -> Document {
-    let authority = plan.authority.clone().unwrap_or_else(|| commune.authority_lines.clone());
-    let mut body: Vec<Block> = basis_lines(&plan.bases).into_iter().map(Block::Basis).collect();
+    let authority = plan
+        .authority
+        .clone()
+        .unwrap_or_else(|| commune.authority_lines.clone());
+    let mut body: Vec<Block> = basis_lines(&plan.bases)
+        .into_iter()
+        .map(Block::Basis)
+        .collect();
     if !plan.intro.trim().is_empty() {
         body.push(Block::Paragraph(vec![Run::plain(plan.intro.trim())]));
     }
     push_sections(&plan.sections, 1, &mut body);
     if !plan.closing.trim().is_empty() {
-        body.push(Block::Paragraph(vec![Run::plain(closing_text(&plan.closing))]));
+        body.push(Block::Paragraph(vec![Run::plain(closing_text(
+            &plan.closing,
+        ))]));
     }
     Document {
         meta: Meta {
@@ -75,7 +90,10 @@ pub fn plan_document(plan: &Plan, commune: &Commune) -> Document {
             author: authority.join(" "),
         },
         header: Header {
-            parent_authority: commune.parent_authority.clone().filter(|s| !s.trim().is_empty()),
+            parent_authority: commune
+                .parent_authority
+                .clone()
+                .filter(|s| !s.trim().is_empty()),
             authority,
             number_line: number_line(plan.number.as_deref(), &plan.symbol),
             place_date: date_line(&plan.place, &plan.date),
@@ -84,7 +102,10 @@ pub fn plan_document(plan: &Plan, commune: &Commune) -> Document {
         subject: plan.title.clone(),
         kinh_gui: Vec::new(),
         body,
-        signature: Signature { titles: plan.signer.titles.clone(), name: plan.signer.name.clone() },
+        signature: Signature {
+            titles: plan.signer.titles.clone(),
+            name: plan.signer.name.clone(),
+        },
         recipients: recipient_lines(&plan.recipients),
     }
 }
@@ -98,7 +119,11 @@ fn closing_text(closing: &str) -> String {
 fn push_sections(sections: &[Section], level: u8, out: &mut Vec<Block>) {
     for s in sections {
         let label = s.display_label();
-        let title = if level == 1 { s.title.to_uppercase() } else { s.title.clone() };
+        let title = if level == 1 {
+            s.title.to_uppercase()
+        } else {
+            s.title.clone()
+        };
         let text = match (label.is_empty(), title.is_empty()) {
             (true, _) => title,
             (false, true) => label,
@@ -118,16 +143,33 @@ mod tests {
 
     #[test]
     fn header_lines_follow_nd30() {
-        let d = DocDate { day: None, month: 4, year: 2026 };
-        assert_eq!(date_line("Quan Sơn", &d), "Quan Sơn, ngày      tháng 4 năm 2026");
-        let d = DocDate { day: Some(5), month: 2, year: 2027 };
-        assert_eq!(date_line("Quan Sơn", &d), "Quan Sơn, ngày 05 tháng 02 năm 2027");
+        let d = DocDate {
+            day: None,
+            month: 4,
+            year: 2026,
+        };
+        assert_eq!(
+            date_line("Quan Sơn", &d),
+            "Quan Sơn, ngày      tháng 4 năm 2026"
+        );
+        let d = DocDate {
+            day: Some(5),
+            month: 2,
+            year: 2027,
+        };
+        assert_eq!(
+            date_line("Quan Sơn", &d),
+            "Quan Sơn, ngày 05 tháng 02 năm 2027"
+        );
         assert_eq!(number_line(Some("9"), "KH-UBND"), "Số: 09/KH-UBND");
         assert_eq!(number_line(None, "KH-UBND"), "Số:      /KH-UBND");
         assert_eq!(
             recipient_lines(&["TT Đảng ủy".into(), "Lưu: VT, VHXH.".into()]),
             vec!["- TT Đảng ủy;", "- Lưu: VT, VHXH."]
         );
-        assert_eq!(closing_text("Trên đây là Kế hoạch."), "Trên đây là Kế hoạch./.");
+        assert_eq!(
+            closing_text("Trên đây là Kế hoạch."),
+            "Trên đây là Kế hoạch./."
+        );
     }
 }

@@ -62,7 +62,11 @@ pub struct Run {
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Self {
-        Run { text: text.into(), bold: false, italic: false }
+        Run {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
     }
 }
 

@@ -86,12 +86,16 @@ impl Commune {
 
     /// The chairman, if the profile names one.
     pub fn chair(&self) -> Option<&Leader> {
-        self.leaders.iter().find(|l| l.position.to_lowercase() == "chủ tịch")
+        self.leaders
+            .iter()
+            .find(|l| l.position.to_lowercase() == "chủ tịch")
     }
 
     /// The first vice-chairman, if any; plans are usually signed by one "KT. CHỦ TỊCH".
     pub fn vice_chair(&self) -> Option<&Leader> {
-        self.leaders.iter().find(|l| l.position.to_lowercase().starts_with("phó chủ tịch"))
+        self.leaders
+            .iter()
+            .find(|l| l.position.to_lowercase().starts_with("phó chủ tịch"))
     }
 
     pub fn validate(&self) -> Result<()> {

@@ -46,7 +46,10 @@ pub fn all() -> Vec<Template> {
 }
 
 pub fn get(id: &str) -> Result<Template> {
-    all().into_iter().find(|t| t.id == id).ok_or_else(|| Error::UnknownTemplate(id.to_string()))
+    all()
+        .into_iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| Error::UnknownTemplate(id.to_string()))
 }
 
 impl Template {
@@ -106,17 +109,30 @@ fn fill(value: &mut Value, vars: &[(&str, String)]) {
 /// without one, the chairman signs on behalf of the committee.
 pub fn default_signer(commune: &Commune) -> Signer {
     if let Some(vice) = commune.vice_chair() {
-        Signer { titles: vec!["KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()], name: vice.name.clone() }
+        Signer {
+            titles: vec!["KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()],
+            name: vice.name.clone(),
+        }
     } else if let Some(chair) = commune.chair() {
-        Signer { titles: vec!["TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()], name: chair.name.clone() }
+        Signer {
+            titles: vec!["TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()],
+            name: chair.name.clone(),
+        }
     } else {
-        Signer { titles: vec!["KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()], name: String::new() }
+        Signer {
+            titles: vec!["KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()],
+            name: String::new(),
+        }
     }
 }
 
 /// Nghị định 30: the recipients list ends with the archive line "Lưu: VT, …".
 fn with_archive_line(items: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = items.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
+    let mut out: Vec<String> = items
+        .iter()
+        .map(|s| nfc(s))
+        .filter(|s| !s.is_empty())
+        .collect();
     if !out.last().is_some_and(|l| l.starts_with("Lưu")) {
         out.retain(|l| !l.starts_with("Lưu"));
         out.push("Lưu: VT, VHXH".to_string());
@@ -130,7 +146,10 @@ mod tests {
 
     fn commune() -> Commune {
         let mut c = Commune::new("Minh Hòa", "Phú Thọ");
-        c.leaders.push(crate::model::Leader { name: "Lê Thị Hương".into(), position: "Phó Chủ tịch".into() });
+        c.leaders.push(crate::model::Leader {
+            name: "Lê Thị Hương".into(),
+            position: "Phó Chủ tịch".into(),
+        });
         c
     }
 

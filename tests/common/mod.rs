@@ -49,18 +49,36 @@ impl Tre {
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
         let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(2), "tre {args:?}: expected exit 2, stderr: {err}");
-        assert_eq!(err.trim_end().lines().count(), 1, "one line expected: {err}");
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "tre {args:?}: expected exit 2, stderr: {err}"
+        );
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "one line expected: {err}"
+        );
         assert!(err.starts_with("Lỗi: "), "{err}");
-        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{err}"
+        );
         err
     }
 }
 
 fn poppler(tool: &str, args: &[&str], file: &Path) -> String {
-    let out = Command::new(tool).args(args).arg(file).arg("-").output().unwrap_or_else(|e| {
-        panic!("{tool} is needed by the tests ({e}): run `bash scripts/setup.sh` (poppler-utils)")
-    });
+    let out = Command::new(tool)
+        .args(args)
+        .arg(file)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "{tool} is needed by the tests ({e}): run `bash scripts/setup.sh` (poppler-utils)"
+            )
+        });
     assert!(out.status.success(), "{tool} failed on {}", file.display());
     String::from_utf8(out.stdout).unwrap()
 }
@@ -78,7 +96,10 @@ pub fn pdf_page_text(file: &Path, page: u32) -> String {
 
 /// `pdffonts` rows: (name, embedded, subset).
 pub fn pdf_fonts(file: &Path) -> Vec<(String, bool, bool)> {
-    let out = Command::new("pdffonts").arg(file).output().expect("pdffonts (poppler-utils) is needed");
+    let out = Command::new("pdffonts")
+        .arg(file)
+        .output()
+        .expect("pdffonts (poppler-utils) is needed");
     let text = String::from_utf8(out.stdout).unwrap();
     text.lines()
         .skip(2)
@@ -87,13 +108,20 @@ pub fn pdf_fonts(file: &Path) -> Vec<(String, bool, bool)> {
             let cols: Vec<&str> = l.split_whitespace().collect();
             // name type encoding emb sub uni object ID: count from the end, types have spaces.
             let n = cols.len();
-            (cols[0].to_string(), cols[n - 5] == "yes", cols[n - 4] == "yes")
+            (
+                cols[0].to_string(),
+                cols[n - 5] == "yes",
+                cols[n - 4] == "yes",
+            )
         })
         .collect()
 }
 
 pub fn pdf_pages(file: &Path) -> u32 {
-    let out = Command::new("pdfinfo").arg(file).output().expect("pdfinfo (poppler-utils) is needed");
+    let out = Command::new("pdfinfo")
+        .arg(file)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
