@@ -24,9 +24,12 @@ pub fn title_bands(doc: &Document, f: &Frame) -> Vec<Band> {
     if !subject.is_empty() {
         let st = ParaStyle::centered(style::SUBJECT_SIZE);
         let mut lines = paragraph_bands(&[Span::new(subject, FontFace::Bold)], f.left, f.width, &st);
+        let widest = lines
+            .iter()
+            .map(|b| b.texts.iter().map(|t| t.width).sum::<f32>())
+            .fold(0.0f32, f32::max);
         if let Some(last) = lines.last_mut() {
             // Nghị định 30: a short solid rule, 1/3 to 1/2 of the subject line, centred.
-            let widest = text_width(FontFace::Bold, subject, style::SUBJECT_SIZE).min(f.width);
             let y = last.height + RULE_GAP;
             last.rules.push(centered_rule(f.left + f.width / 2.0, (widest / 3.0).max(40.0), y));
             last.space_after = RULE_GAP + AFTER_TITLE;

@@ -58,6 +58,7 @@ impl Line {
         units_to_pt(self.units, size)
     }
 
+    #[cfg(test)]
     pub fn text(&self) -> String {
         self.frags.iter().map(|f| f.text.as_str()).collect()
     }
@@ -134,15 +135,18 @@ pub fn break_lines(
         }
         let cur_units = b.cur.as_ref().map_or(0, |l| l.units);
         let gap_units = gap.as_ref().map_or(0, |g| g.units);
-        if b.cur.is_some() && b.fits(cur_units + gap_units + tok.units) {
-            let line = b.cur.as_mut().expect("checked above");
-            if let Some(g) = gap.take() {
-                line.append(g);
+        let fits = b.fits(cur_units + gap_units + tok.units);
+        match b.cur.as_mut() {
+            Some(line) if fits => {
+                if let Some(g) = gap.take() {
+                    line.append(g);
+                }
+                line.append(tok);
             }
-            line.append(tok);
-        } else {
-            b.finish_line();
-            b.start_with(tok);
+            _ => {
+                b.finish_line();
+                b.start_with(tok);
+            }
         }
         gap = None;
     }

@@ -157,9 +157,11 @@ pub(crate) mod tests {
 
     #[test]
     fn signature_block_never_alone() {
-        for pad in 0..30 {
+        // About one more body line per step, over more than a page, so the closing block meets
+        // the page bottom in every possible way.
+        for pad in 0..55 {
             let mut doc = sample_document();
-            doc.body.insert(0, Block::Paragraph(vec![Run::plain("Xin chào ".repeat(pad * 4 + 1))]));
+            doc.body.insert(0, Block::Paragraph(vec![Run::plain("Xin chào ".repeat(pad * 8 + 1))]));
             let pages = layout_document(&doc);
             let last = pages.pages.last().unwrap();
             let mut ys: Vec<f32> = last
