@@ -6,7 +6,7 @@
 //! and at which height each band starts, so it never needs to know what the text says.
 
 use super::fonts::{ascent, FontFace};
-use super::lines::{break_lines, place_line, Align, Span};
+use super::lines::{break_balanced, break_lines, place_line, Align, Span};
 use super::pages::{Rule, TextPiece};
 use crate::document::style;
 
@@ -123,7 +123,11 @@ impl ParaStyle {
 /// Keep flags give orphan and widow control: the first line of a paragraph of two or more
 /// lines never stays alone at a page bottom, and its last line never starts a page alone.
 pub fn paragraph_bands(spans: &[Span], x: f32, width: f32, st: &ParaStyle) -> Vec<Band> {
-    let lines = break_lines(spans, st.size, width, st.first_indent, st.rest_indent);
+    let lines = if st.align == Align::Center {
+        break_balanced(spans, st.size, width)
+    } else {
+        break_lines(spans, st.size, width, st.first_indent, st.rest_indent)
+    };
     let n = lines.len();
     let lh = line_height(st.size);
     let base = ascent(st.size);
@@ -141,7 +145,8 @@ pub fn paragraph_bands(spans: &[Span], x: f32, width: f32, st: &ParaStyle) -> Ve
 }
 
 /// Lays lines in a column and returns their pieces (relative to `top`) and the height used:
-/// used by the header and the closing block, which are placed as fixed groups.
+/// used by the header and the closing block, which are placed as fixed groups. Centred text
+/// wraps into balanced lines; left-aligned text wraps under a `hanging` indent.
 pub fn column_lines(
     lines: &[(&str, FontFace, f32)],
     x: f32,
@@ -153,7 +158,13 @@ pub fn column_lines(
     let mut y = top;
     let mut out = Vec::new();
     for (text, face, size) in lines {
-        for line in break_lines(&[Span::new(text, *face)], *size, width, 0.0, hanging) {
+        let spans = [Span::new(text, *face)];
+        let lines = if align == Align::Center {
+            break_balanced(&spans, *size, width)
+        } else {
+            break_lines(&spans, *size, width, 0.0, hanging)
+        };
+        for line in lines {
             out.extend(place_line(&line, x, width, y + ascent(*size), *size, align));
             y += line_height(*size);
         }

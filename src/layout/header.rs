@@ -31,9 +31,13 @@ pub struct HeaderLayout {
     pub bottom: f32,
 }
 
+/// Room kept free on each side of a column's text, so the two columns never touch.
+const COLUMN_PAD: f32 = 3.0;
+
 pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
     let (lx, lw) = f.left_column();
     let (rx, rw) = f.right_column();
+    let (lx, lw, rx, rw) = (lx + COLUMN_PAD, lw - 2.0 * COLUMN_PAD, rx + COLUMN_PAD, rw - 2.0 * COLUMN_PAD);
     let mut texts = Vec::new();
     let mut rules = Vec::new();
 
@@ -132,6 +136,9 @@ mod tests {
         let r = &h.rules[0];
         let (lx, lw) = f.left_column();
         assert!(((r.x1 + r.x2) / 2.0 - (lx + lw / 2.0)).abs() < 0.01);
+        // Columns keep apart.
+        let left_right = h.texts.iter().filter(|t| t.x < lx + lw / 2.0).map(|t| t.right()).fold(0.0, f32::max);
+        assert!(left_right <= lx + lw - COLUMN_PAD + 0.01);
         assert!(r.x2 - r.x1 < lw / 2.0);
     }
 

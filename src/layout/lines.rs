@@ -6,6 +6,8 @@
 //! Only a single "word" wider than the whole line (a long URL) is cut between characters, as
 //! a last resort, so nothing ever runs past the margin.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::fonts::{char_units, units_to_pt, FontFace};
 use super::pages::TextPiece;
 
@@ -97,7 +99,9 @@ impl Token {
 fn tokenize(spans: &[Span]) -> Vec<(bool, Token)> {
     let mut out: Vec<(bool, Token)> = Vec::new();
     for span in spans {
-        for c in span.text.chars() {
+        // The tree is NFC already; normalising again is cheap and guarantees that a stray
+        // decomposed letter is drawn from its precomposed glyph, never as a loose accent.
+        for c in span.text.nfc() {
             let c = if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c };
             if c.is_control() {
                 continue;
@@ -155,6 +159,28 @@ pub fn break_lines(
         l.last = true;
     }
     b.lines
+}
+
+/// Like `break_lines` without indents, but for centred text: keeps the number of lines
+/// greedy breaking needs and makes them as even as possible, so a long authority name reads
+/// "ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN" instead of leaving one word alone on the second line.
+pub fn break_balanced(spans: &[Span], size: f32, width: f32) -> Vec<Line> {
+    let lines = break_lines(spans, size, width, 0.0, 0.0);
+    let n = lines.len();
+    if n < 2 {
+        return lines;
+    }
+    // The narrowest width that still gives `n` lines (line count only grows as width shrinks).
+    let (mut lo, mut hi) = (width / n as f32, width);
+    for _ in 0..16 {
+        let mid = (lo + hi) / 2.0;
+        if break_lines(spans, size, mid, 0.0, 0.0).len() <= n {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    break_lines(spans, size, hi, 0.0, 0.0)
 }
 
 struct Breaker {
@@ -339,12 +365,29 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_input_is_set_precomposed() {
+        let decomposed = "Ha\u{323}nh phu\u{301}c";
+        let lines = break_lines(&[Span::new(decomposed, FontFace::Regular)], 14.0, 400.0, 0.0, 0.0);
+        assert_eq!(lines[0].text(), "Hạnh phúc");
+    }
+
+    #[test]
     fn degenerate_inputs_do_not_panic() {
         assert!(break_lines(&[], 14.0, 100.0, 0.0, 0.0).is_empty());
         assert!(break_lines(&[Span::new("   \n", FontFace::Regular)], 14.0, 100.0, 0.0, 0.0).is_empty());
         // A box narrower than one character still advances.
         let l = break_lines(&[Span::new("abc", FontFace::Regular)], 14.0, 1.0, 5.0, 0.0);
         assert_eq!(l.len(), 3);
+    }
+
+    #[test]
+    fn balanced_lines_are_even() {
+        let text = "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN";
+        let lines = break_balanced(&[Span::new(text, FontFace::Regular)], 13.0, 200.0);
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(texts, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);
+        let one = break_balanced(&[Span::new("XÃ QUAN SƠN", FontFace::Bold)], 13.0, 200.0);
+        assert_eq!(one.len(), 1);
     }
 
     #[test]
