@@ -8,7 +8,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::fonts::{char_units, units_to_pt, FontFace};
+use super::fonts::{char_units, has_glyph, units_to_pt, FontFace};
 use super::pages::TextPiece;
 
 /// A styled stretch of input text (one `Run` of a paragraph, or a whole header line).
@@ -106,18 +106,36 @@ fn tokenize(spans: &[Span]) -> Vec<(bool, Token)> {
             if c.is_control() {
                 continue;
             }
-            let is_gap = c == ' ';
-            match out.last_mut() {
-                Some((gap, tok)) if *gap == is_gap => tok.push(span.face, c),
-                _ => {
-                    let mut tok = Token::default();
-                    tok.push(span.face, c);
-                    out.push((is_gap, tok));
+            drawable(span.face, c, |c| {
+                let is_gap = c == ' ';
+                match out.last_mut() {
+                    Some((gap, tok)) if *gap == is_gap => tok.push(span.face, c),
+                    _ => {
+                        let mut tok = Token::default();
+                        tok.push(span.face, c);
+                        out.push((is_gap, tok));
+                    }
                 }
-            }
+            });
         }
     }
     out
+}
+
+/// What to draw for `c`: itself when the face has it; else its compatibility form when the
+/// face has that (a full-width digit → the digit); else "?". A PDF cannot show a
+/// glyph the font lacks, and a silent gap in an official document is worse than a visible
+/// mark (the linter is where such characters get reported).
+fn drawable(face: FontFace, c: char, mut emit: impl FnMut(char)) {
+    if has_glyph(face, c) {
+        return emit(c);
+    }
+    let compat: Vec<char> = std::iter::once(c).nfkc().collect();
+    if compat != [c] && compat.iter().all(|&k| has_glyph(face, k)) {
+        compat.into_iter().for_each(emit);
+    } else {
+        emit('?');
+    }
 }
 
 /// Breaks `spans` into lines no wider than `width` points at `size`. The first line is
@@ -369,6 +387,12 @@ mod tests {
         let decomposed = "Ha\u{323}nh phu\u{301}c";
         let lines = break_lines(&[Span::new(decomposed, FontFace::Regular)], 14.0, 400.0, 0.0, 0.0);
         assert_eq!(lines[0].text(), "Hạnh phúc");
+    }
+
+    #[test]
+    fn characters_without_glyphs_are_replaced() {
+        let lines = break_lines(&[Span::new("Số １２ 😀 漢", FontFace::Bold)], 14.0, 400.0, 0.0, 0.0);
+        assert_eq!(lines[0].text(), "Số 12 ? ?");
     }
 
     #[test]
