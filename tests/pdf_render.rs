@@ -72,7 +72,10 @@ fn seed_001() -> Document {
         plain("Trên đây là Kế hoạch thực hiện Quyết định số 06/QĐ-TTg ngày 03/01/2019 của Thủ tướng Chính phủ ban hành Quy định tiêu chuẩn, trình tự đánh giá và công nhận xã, phường phù hợp với trẻ em năm 2026 trên địa bàn xã Quan Sơn./."),
     ];
     Document {
-        meta: Meta { title: format!("KẾ HOẠCH {SUBJECT}"), author: "ỦY BAN NHÂN DÂN XÃ QUAN SƠN".into() },
+        meta: Meta {
+            title: format!("KẾ HOẠCH {SUBJECT}"),
+            author: "ỦY BAN NHÂN DÂN XÃ QUAN SƠN".into(),
+        },
         header: Header {
             parent_authority: None,
             authority: vec!["ỦY BAN NHÂN DÂN".into(), "XÃ QUAN SƠN".into()],
@@ -195,7 +198,8 @@ fn four_faces_embedded_as_subsets() {
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let name = cols[0];
-        let (tag, family) = name.split_once('+').unwrap_or_else(|| panic!("not a subset name: {name}"));
+        let (tag, family) =
+            name.split_once('+').unwrap_or_else(|| panic!("not a subset name: {name}"));
         assert!(tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()), "{name}");
         assert!(family.starts_with("LiberationSerif"), "{name}");
         styles.push(family.to_string());
@@ -206,7 +210,12 @@ fn four_faces_embedded_as_subsets() {
     styles.sort();
     assert_eq!(
         styles,
-        ["LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-BoldItalic", "LiberationSerif-Italic"]
+        [
+            "LiberationSerif",
+            "LiberationSerif-Bold",
+            "LiberationSerif-BoldItalic",
+            "LiberationSerif-Italic"
+        ]
     );
 }
 
@@ -222,10 +231,7 @@ fn page_numbers_from_page_two() {
         .expect("page count");
     assert!(pages >= 3, "seed 001 should take 3 pages, got {pages}");
     let page1 = poppler("pdftotext", &["-layout", "-f", "1", "-l", "1"], &pdf);
-    assert!(
-        !page1.lines().any(|l| l.trim() == "1"),
-        "page 1 carries a page number:\n{page1}"
-    );
+    assert!(!page1.lines().any(|l| l.trim() == "1"), "page 1 carries a page number:\n{page1}");
     for n in 2..=pages {
         let p = n.to_string();
         let text = poppler("pdftotext", &["-layout", "-f", &p, "-l", &p], &pdf);
@@ -240,7 +246,11 @@ fn metadata_and_deterministic_bytes() {
     let doc = seed_001();
     let a = write(&doc, dir.path(), "a.pdf");
     let b = write(&doc, dir.path(), "b.pdf");
-    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "same document, different bytes");
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "same document, different bytes"
+    );
     let info = poppler("pdfinfo", &[], &a);
     assert!(info.contains("Author:          ỦY BAN NHÂN DÂN XÃ QUAN SƠN"), "{info}");
     assert!(info.contains("Title:           KẾ HOẠCH Thực hiện Quyết định"), "{info}");

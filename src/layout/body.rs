@@ -18,12 +18,18 @@ pub fn title_bands(doc: &Document, f: &Frame) -> Vec<Band> {
     let type_name = doc.type_name.trim().to_uppercase();
     if !type_name.is_empty() {
         let st = ParaStyle::centered(style::TYPE_NAME_SIZE);
-        bands.extend(paragraph_bands(&[Span::new(&type_name, FontFace::Bold)], f.left, f.width, &st));
+        bands.extend(paragraph_bands(
+            &[Span::new(&type_name, FontFace::Bold)],
+            f.left,
+            f.width,
+            &st,
+        ));
     }
     let subject = doc.subject.trim();
     if !subject.is_empty() {
         let st = ParaStyle::centered(style::SUBJECT_SIZE);
-        let mut lines = paragraph_bands(&[Span::new(subject, FontFace::Bold)], f.left, f.width, &st);
+        let mut lines =
+            paragraph_bands(&[Span::new(subject, FontFace::Bold)], f.left, f.width, &st);
         let widest = lines
             .iter()
             .map(|b| b.texts.iter().map(|t| t.width).sum::<f32>())
@@ -62,10 +68,8 @@ fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
             let label = "Kính gửi: ";
             let label_w = text_width(FontFace::Regular, label, size);
             let lines: Vec<String> = many.iter().map(|i| format!("- {i}")).collect();
-            let widest = lines
-                .iter()
-                .map(|l| text_width(FontFace::Regular, l, size))
-                .fold(0.0f32, f32::max);
+            let widest =
+                lines.iter().map(|l| text_width(FontFace::Regular, l, size)).fold(0.0f32, f32::max);
             let x0 = f.left + ((f.width - label_w - widest) / 2.0).max(0.0);
             let item_x = x0 + label_w;
             let item_w = f.right() - item_x;
@@ -73,7 +77,8 @@ fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
             st.rest_indent = text_width(FontFace::Regular, "- ", size);
             let mut bands = Vec::new();
             for (i, line) in lines.iter().enumerate() {
-                let mut b = paragraph_bands(&[Span::new(line, FontFace::Regular)], item_x, item_w, &st);
+                let mut b =
+                    paragraph_bands(&[Span::new(line, FontFace::Regular)], item_x, item_w, &st);
                 if i == 0 {
                     if let Some(first) = b.first_mut() {
                         let mut p = first.texts[0].clone();
@@ -101,7 +106,12 @@ pub fn body_bands(blocks: &[Block], f: &Frame) -> Vec<Band> {
     for block in blocks {
         match block {
             Block::Basis(text) => {
-                bands.extend(paragraph_bands(&[Span::new(text, FontFace::Italic)], f.left, f.width, &body));
+                bands.extend(paragraph_bands(
+                    &[Span::new(text, FontFace::Italic)],
+                    f.left,
+                    f.width,
+                    &body,
+                ));
             }
             Block::Heading { level, text } => {
                 // Headings are set like paragraphs (same indent), in the face of their level,

@@ -19,7 +19,8 @@ pub fn closing_band(doc: &Document, f: &Frame) -> Option<Band> {
     let mut band = Band::default();
 
     // Left: "Nơi nhận:" then one item per line; a long item wraps under its own text.
-    let items: Vec<&str> = doc.recipients.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let items: Vec<&str> =
+        doc.recipients.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
     let mut left_h: f32 = 0.0;
     if !items.is_empty() {
         let (texts, h) = column_lines(
@@ -92,7 +93,11 @@ mod tests {
         // Tops level: baselines differ only by the difference of the ascents (12 vs 14 pt).
         assert!((label.y - title.y).abs() < 2.0);
         let (rx, _) = f.right_column();
-        assert!(band.texts.iter().filter(|t| t.size == style::RECIPIENTS_SIZE).all(|t| t.right() <= rx + 0.01));
+        assert!(band
+            .texts
+            .iter()
+            .filter(|t| t.size == style::RECIPIENTS_SIZE)
+            .all(|t| t.right() <= rx + 0.01));
         let name = band.texts.iter().find(|t| t.text == "Hoàng Đức Bình").unwrap();
         assert!(name.y - title.y > 4.0 * line_height(14.0));
     }

@@ -237,7 +237,12 @@ mod tests {
             cân đối từ ngân sách xã và từ nguồn huy động đóng góp xã hội hóa cho chương trình \
             bảo vệ chăm sóc trẻ em trên địa bàn xã, theo đúng quy định hiện hành.";
         let f = Frame::a4();
-        let bands = paragraph_bands(&[Span::new(text, FontFace::Regular)], f.left, 200.0, &ParaStyle::body());
+        let bands = paragraph_bands(
+            &[Span::new(text, FontFace::Regular)],
+            f.left,
+            200.0,
+            &ParaStyle::body(),
+        );
         let n = bands.len();
         assert!(n >= 4);
         assert!(bands[0].keep_with_next);
@@ -250,7 +255,8 @@ mod tests {
     #[test]
     fn tall_bands_are_cut_between_lines() {
         let items: Vec<String> = (0..120).map(|i| format!("- Đơn vị số {i};")).collect();
-        let lines: Vec<(&str, FontFace, f32)> = items.iter().map(|s| (s.as_str(), FontFace::Regular, 11.0)).collect();
+        let lines: Vec<(&str, FontFace, f32)> =
+            items.iter().map(|s| (s.as_str(), FontFace::Regular, 11.0)).collect();
         let (texts, h) = column_lines(&lines, 85.0, 200.0, 0.0, Align::Left, 0.0);
         let band = Band { height: h, texts, ..Band::default() };
         let f = Frame::a4();

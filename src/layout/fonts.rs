@@ -143,7 +143,8 @@ mod tests {
     #[test]
     fn faces_parse_and_cover_vietnamese() {
         for f in FontFace::ALL {
-            for c in "ẮẰẲẴẶắằẳẵặĐđƠơƯưỰựỹỸẠạỆệỘộ“”–…".chars() {
+            for c in "ẮẰẲẴẶắằẳẵặĐđƠơƯưỰựỹỸẠạỆệỘộ“”–…".chars()
+            {
                 assert!(has_glyph(f, c), "{f:?} lacks {c}");
             }
         }
@@ -154,7 +155,9 @@ mod tests {
         // Times New Roman: space 250/1000 em, "M" 889/1000 em.
         assert_eq!(char_units(FontFace::Regular, ' '), 250);
         assert_eq!(char_units(FontFace::Regular, 'M'), 889);
-        assert!(text_width(FontFace::Bold, "ABC", 14.0) > text_width(FontFace::Regular, "ABC", 14.0));
+        assert!(
+            text_width(FontFace::Bold, "ABC", 14.0) > text_width(FontFace::Regular, "ABC", 14.0)
+        );
         let a = ascent(14.0);
         assert!(a > 12.0 && a < 13.0, "{a}");
     }

@@ -11,8 +11,8 @@
 //! and the place-date line share one baseline below the lower of the two rules, as in a Word
 //! table whose last row holds them both.
 
-use super::fonts::{ascent, text_width, FontFace};
 use super::flow::{centered_rule, column_lines, Frame};
+use super::fonts::{ascent, text_width, FontFace};
 use super::lines::Align;
 use super::pages::{Rule, TextPiece};
 use crate::document::{style, Header};
@@ -37,18 +37,16 @@ const COLUMN_PAD: f32 = 3.0;
 pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
     let (lx, lw) = f.left_column();
     let (rx, rw) = f.right_column();
-    let (lx, lw, rx, rw) = (lx + COLUMN_PAD, lw - 2.0 * COLUMN_PAD, rx + COLUMN_PAD, rw - 2.0 * COLUMN_PAD);
+    let (lx, lw, rx, rw) =
+        (lx + COLUMN_PAD, lw - 2.0 * COLUMN_PAD, rx + COLUMN_PAD, rw - 2.0 * COLUMN_PAD);
     let mut texts = Vec::new();
     let mut rules = Vec::new();
 
     // Left column: superior authority (regular), issuing authority (bold), short rule.
-    let parent = h.parent_authority.as_deref().map(str::to_uppercase).filter(|s| !s.trim().is_empty());
-    let authority: Vec<String> = h
-        .authority
-        .iter()
-        .map(|s| s.to_uppercase())
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    let parent =
+        h.parent_authority.as_deref().map(str::to_uppercase).filter(|s| !s.trim().is_empty());
+    let authority: Vec<String> =
+        h.authority.iter().map(|s| s.to_uppercase()).filter(|s| !s.trim().is_empty()).collect();
     let mut left: Vec<(&str, FontFace, f32)> = Vec::new();
     if let Some(p) = &parent {
         left.push((p, FontFace::Regular, style::HEADER_SIZE));
@@ -137,7 +135,8 @@ mod tests {
         let (lx, lw) = f.left_column();
         assert!(((r.x1 + r.x2) / 2.0 - (lx + lw / 2.0)).abs() < 0.01);
         // Columns keep apart.
-        let left_right = h.texts.iter().filter(|t| t.x < lx + lw / 2.0).map(|t| t.right()).fold(0.0, f32::max);
+        let left_right =
+            h.texts.iter().filter(|t| t.x < lx + lw / 2.0).map(|t| t.right()).fold(0.0, f32::max);
         assert!(left_right <= lx + lw - COLUMN_PAD + 0.01);
         assert!(r.x2 - r.x1 < lw / 2.0);
     }

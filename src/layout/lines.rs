@@ -6,23 +6,10 @@
 //! Only a single "word" wider than the whole line (a long URL) is cut between characters, as
 //! a last resort, so nothing ever runs past the margin.
 
-use unicode_normalization::UnicodeNormalization;
-
-use super::fonts::{char_units, has_glyph, units_to_pt, FontFace};
+use super::fonts::{char_units, units_to_pt};
 use super::pages::TextPiece;
-
-/// A styled stretch of input text (one `Run` of a paragraph, or a whole header line).
-#[derive(Debug, Clone, Copy)]
-pub struct Span<'a> {
-    pub text: &'a str,
-    pub face: FontFace,
-}
-
-impl<'a> Span<'a> {
-    pub fn new(text: &'a str, face: FontFace) -> Self {
-        Span { text, face }
-    }
-}
+pub use super::words::Span;
+use super::words::{tokenize, Frag, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -30,16 +17,6 @@ pub enum Align {
     Center,
     /// Stretch every line but the last to the full width.
     Justify,
-}
-
-/// Text of one face inside a line: part of a word, or the spaces between words.
-#[derive(Debug, Clone, PartialEq)]
-struct Frag {
-    face: FontFace,
-    text: String,
-    units: u32,
-    /// Number of U+0020 in `text` (the places where justification adds room).
-    spaces: u32,
 }
 
 /// A broken line, not yet placed on a page.
@@ -63,78 +40,6 @@ impl Line {
     #[cfg(test)]
     pub fn text(&self) -> String {
         self.frags.iter().map(|f| f.text.as_str()).collect()
-    }
-}
-
-/// A word or a gap, as a sequence of same-face fragments.
-#[derive(Debug, Default)]
-struct Token {
-    frags: Vec<Frag>,
-    units: u32,
-}
-
-impl Token {
-    fn push(&mut self, face: FontFace, c: char) {
-        let u = char_units(face, c);
-        self.units += u;
-        match self.frags.last_mut() {
-            Some(f) if f.face == face => {
-                f.text.push(c);
-                f.units += u;
-                f.spaces += u32::from(c == ' ');
-            }
-            _ => self.frags.push(Frag {
-                face,
-                text: c.to_string(),
-                units: u,
-                spaces: u32::from(c == ' '),
-            }),
-        }
-    }
-}
-
-/// Splits spans into alternating words and gaps. Tabs and line feeds count as spaces; other
-/// control characters have no glyph and are dropped. Runs of spaces are kept as they are: the
-/// header's "Số:      /KH-UBND" leaves room to write the number by hand.
-fn tokenize(spans: &[Span]) -> Vec<(bool, Token)> {
-    let mut out: Vec<(bool, Token)> = Vec::new();
-    for span in spans {
-        // The tree is NFC already; normalising again is cheap and guarantees that a stray
-        // decomposed letter is drawn from its precomposed glyph, never as a loose accent.
-        for c in span.text.nfc() {
-            let c = if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c };
-            if c.is_control() {
-                continue;
-            }
-            drawable(span.face, c, |c| {
-                let is_gap = c == ' ';
-                match out.last_mut() {
-                    Some((gap, tok)) if *gap == is_gap => tok.push(span.face, c),
-                    _ => {
-                        let mut tok = Token::default();
-                        tok.push(span.face, c);
-                        out.push((is_gap, tok));
-                    }
-                }
-            });
-        }
-    }
-    out
-}
-
-/// What to draw for `c`: itself when the face has it; else its compatibility form when the
-/// face has that (a full-width digit → the digit); else "?". A PDF cannot show a
-/// glyph the font lacks, and a silent gap in an official document is worse than a visible
-/// mark (the linter is where such characters get reported).
-fn drawable(face: FontFace, c: char, mut emit: impl FnMut(char)) {
-    if has_glyph(face, c) {
-        return emit(c);
-    }
-    let compat: Vec<char> = std::iter::once(c).nfkc().collect();
-    if compat != [c] && compat.iter().all(|&k| has_glyph(face, k)) {
-        compat.into_iter().for_each(emit);
-    } else {
-        emit('?');
     }
 }
 
@@ -313,6 +218,7 @@ pub fn place_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::fonts::FontFace;
 
     const SAMPLE: &str = "Xây dựng môi trường sống an toàn, lành mạnh mà ở đó tất cả trẻ em đều \
         được bảo vệ. Chủ động phòng ngừa, giảm thiểu, loại bỏ các nguy cơ gây tổn hại trẻ em, \
@@ -325,7 +231,8 @@ mod tests {
     #[test]
     fn breaks_only_between_words() {
         for width in [120.0, 200.0, 333.3, 467.7] {
-            let lines = break_lines(&[Span::new(SAMPLE, FontFace::Regular)], 14.0, width, 36.0, 0.0);
+            let lines =
+                break_lines(&[Span::new(SAMPLE, FontFace::Regular)], 14.0, width, 36.0, 0.0);
             assert!(lines.len() > 1);
             // Every line is made of whole words of the input, in order.
             let joined: Vec<String> = lines.iter().flat_map(|l| words(&l.text())).collect();
@@ -391,14 +298,17 @@ mod tests {
 
     #[test]
     fn characters_without_glyphs_are_replaced() {
-        let lines = break_lines(&[Span::new("Số １２ 😀 漢", FontFace::Bold)], 14.0, 400.0, 0.0, 0.0);
+        let lines =
+            break_lines(&[Span::new("Số １２ 😀 漢", FontFace::Bold)], 14.0, 400.0, 0.0, 0.0);
         assert_eq!(lines[0].text(), "Số 12 ? ?");
     }
 
     #[test]
     fn degenerate_inputs_do_not_panic() {
         assert!(break_lines(&[], 14.0, 100.0, 0.0, 0.0).is_empty());
-        assert!(break_lines(&[Span::new("   \n", FontFace::Regular)], 14.0, 100.0, 0.0, 0.0).is_empty());
+        assert!(
+            break_lines(&[Span::new("   \n", FontFace::Regular)], 14.0, 100.0, 0.0, 0.0).is_empty()
+        );
         // A box narrower than one character still advances.
         let l = break_lines(&[Span::new("abc", FontFace::Regular)], 14.0, 1.0, 5.0, 0.0);
         assert_eq!(l.len(), 3);
@@ -416,7 +326,13 @@ mod tests {
 
     #[test]
     fn keeps_blank_runs_and_centres() {
-        let lines = break_lines(&[Span::new("Số:      /KH-UBND", FontFace::Regular)], 13.0, 200.0, 0.0, 0.0);
+        let lines = break_lines(
+            &[Span::new("Số:      /KH-UBND", FontFace::Regular)],
+            13.0,
+            200.0,
+            0.0,
+            0.0,
+        );
         assert_eq!(lines.len(), 1);
         let p = place_line(&lines[0], 10.0, 200.0, 50.0, 13.0, Align::Center);
         assert_eq!(p[0].text, "Số:      /KH-UBND");

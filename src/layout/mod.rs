@@ -4,6 +4,7 @@
 //! piece by piece and decide nothing themselves, so the preview is exactly what prints.
 //!
 //! - `fonts`: the bundled faces and the one source of glyph widths;
+//! - `words`: input text to measured words and gaps (NFC, missing glyphs);
 //! - `lines`: breaking between words, justification;
 //! - `flow`: the page frame and bands, the unit that pagination moves;
 //! - `header`: the two-column header of page 1;
@@ -19,6 +20,7 @@ mod header;
 mod lines;
 mod pages;
 mod paginate;
+mod words;
 
 pub use fonts::FontFace;
 pub use pages::{Page, Pages, Rule, TextPiece};
@@ -65,7 +67,8 @@ pub(crate) mod tests {
 
     /// A plan shaped like seed 001 (Quan Sơn, 2026), long enough for three pages.
     pub fn sample_document() -> Document {
-        let para = "Tổ chức các hoạt động truyền thông, nâng cao vai trò, trách nhiệm của gia đình \
+        let para =
+            "Tổ chức các hoạt động truyền thông, nâng cao vai trò, trách nhiệm của gia đình \
             và cộng đồng đối với việc bảo vệ, chăm sóc và giáo dục trẻ em; giáo dục, tư vấn, tham \
             vấn kỹ năng làm cha mẹ và kỹ năng sống cho trẻ em. Phòng ngừa, ngăn chặn không để trẻ \
             em rơi vào hoàn cảnh đặc biệt.";
@@ -73,12 +76,19 @@ pub(crate) mod tests {
             Block::Basis("Thực hiện Kế hoạch số 23/KH-SYT ngày 15/01/2026 của Sở Y tế tỉnh Lạng Sơn về thực hiện Quyết định số 06/QĐ-TTg ngày 03/01/2019 của Thủ tướng Chính phủ.".into()),
             Block::Paragraph(vec![Run::plain("Ủy ban nhân dân xã Quan Sơn xây dựng Kế hoạch thực hiện Quyết định số 06/QĐ-TTg ngày 03/01/2019 của Thủ tướng Chính phủ trên địa bàn xã Quan Sơn, như sau:")]),
         ];
-        for (i, h) in ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"].iter().enumerate() {
+        for (i, h) in
+            ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"].iter().enumerate()
+        {
             body.push(Block::Heading { level: 1, text: h.to_string() });
             for j in 1..=3 {
-                body.push(Block::Heading { level: 2, text: format!("{j}. Nhiệm vụ {}.{j}", i + 1) });
+                body.push(Block::Heading {
+                    level: 2,
+                    text: format!("{j}. Nhiệm vụ {}.{j}", i + 1),
+                });
                 body.push(Block::Paragraph(vec![Run::plain(para)]));
-                body.push(Block::Heading { level: 3, text: "a) Phòng Văn hóa - Xã hội".into() });
+                body.push(Block::Heading {
+                    level: 3, text: "a) Phòng Văn hóa - Xã hội".into()
+                });
                 body.push(Block::Paragraph(vec![
                     Run::plain("- Tổng hợp hồ sơ đánh giá các tiêu chí xã phù hợp với trẻ em gửi về UBND xã, "),
                     Run { text: "trước ngày 10/11/2026".into(), bold: false, italic: true },
@@ -123,7 +133,9 @@ pub(crate) mod tests {
     #[test]
     fn page_numbers_from_page_two_only() {
         let pages = layout_document(&sample_document());
-        let in_margin = |p: &Page| p.texts.iter().filter(|t| t.y < f().top).map(|t| t.text.clone()).collect::<Vec<_>>();
+        let in_margin = |p: &Page| {
+            p.texts.iter().filter(|t| t.y < f().top).map(|t| t.text.clone()).collect::<Vec<_>>()
+        };
         assert!(in_margin(&pages.pages[0]).is_empty());
         for p in &pages.pages[1..] {
             assert_eq!(in_margin(p), vec![p.number.to_string()]);
@@ -133,7 +145,8 @@ pub(crate) mod tests {
     /// Indices, among a page's body lines, of those set in a heading face at heading size.
     fn is_heading_line(p: &Page, y: f32) -> bool {
         let line: Vec<&TextPiece> = p.texts.iter().filter(|t| t.y == y).collect();
-        line.iter().all(|t| t.face == FontFace::Bold) || line.iter().all(|t| t.text.starts_with("a)"))
+        line.iter().all(|t| t.face == FontFace::Bold)
+            || line.iter().all(|t| t.text.starts_with("a)"))
     }
 
     #[test]
@@ -150,7 +163,11 @@ pub(crate) mod tests {
             let pages = layout_document(&doc);
             for p in &pages.pages[..pages.pages.len() - 1] {
                 let last_y = p.texts.iter().map(|t| t.y).fold(f32::MIN, f32::max);
-                assert!(!is_heading_line(p, last_y), "pad {pad}: page {} ends with a heading", p.number);
+                assert!(
+                    !is_heading_line(p, last_y),
+                    "pad {pad}: page {} ends with a heading",
+                    p.number
+                );
             }
         }
     }
@@ -172,7 +189,10 @@ pub(crate) mod tests {
                 .collect();
             ys.dedup();
             let body_lines = ys.len();
-            assert!(body_lines >= 2, "pad {pad}: the closing block has {body_lines} body lines before it");
+            assert!(
+                body_lines >= 2,
+                "pad {pad}: the closing block has {body_lines} body lines before it"
+            );
             assert!(last.texts.iter().any(|t| t.text == "Hoàng Đức Bình"));
             assert!(last.texts.iter().any(|t| t.text == "Nơi nhận:"));
         }
@@ -188,8 +208,13 @@ pub(crate) mod tests {
         doc.header.authority.clear();
         let pages = layout_document(&doc);
         assert_eq!(pages.pages.len(), 1);
-        doc.recipients = (0..200).map(|i| format!("- Nơi nhận số {i} với một tên rất dài để xuống dòng trong cột bên trái;")).collect();
-        doc.body = vec![Block::Paragraph(vec![Run::plain("x".repeat(5000))]), Block::Paragraph(vec![])];
+        doc.recipients = (0..200)
+            .map(|i| {
+                format!("- Nơi nhận số {i} với một tên rất dài để xuống dòng trong cột bên trái;")
+            })
+            .collect();
+        doc.body =
+            vec![Block::Paragraph(vec![Run::plain("x".repeat(5000))]), Block::Paragraph(vec![])];
         let pages = layout_document(&doc);
         assert!(pages.pages.len() > 5);
         for p in &pages.pages {

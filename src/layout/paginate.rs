@@ -28,9 +28,11 @@ pub fn paginate(header: HeaderLayout, first_top: f32, bands: &[Band], f: &Frame)
     for (band, slot) in bands.iter().zip(&slots) {
         let page = &mut pages[slot.page];
         page.texts.extend(band.texts.iter().map(|t| TextPiece { y: slot.y + t.y, ..t.clone() }));
-        page.rules.extend(
-            band.rules.iter().map(|r| Rule { y1: slot.y + r.y1, y2: slot.y + r.y2, ..r.clone() }),
-        );
+        page.rules.extend(band.rules.iter().map(|r| Rule {
+            y1: slot.y + r.y1,
+            y2: slot.y + r.y2,
+            ..r.clone()
+        }));
     }
     for page in pages.iter_mut().skip(1) {
         page.texts.insert(0, page_number(page.number, f));

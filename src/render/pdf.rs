@@ -42,7 +42,8 @@ pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
     info.metadata_date = date;
 
     let (w, h) = (Mm::from(Pt(pages.width)), Mm::from(Pt(pages.height)));
-    pdf.pages = pages.pages.iter().map(|p| PdfPage::new(w, h, page_ops(p, pages.height, &ids))).collect();
+    pdf.pages =
+        pages.pages.iter().map(|p| PdfPage::new(w, h, page_ops(p, pages.height, &ids))).collect();
 
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut warnings = Vec::new();
@@ -71,10 +72,15 @@ fn page_ops(page: &layout::Page, height: f32, ids: &BTreeMap<FontFace, FontId>) 
     }
     ops.push(Op::EndTextSection);
     if !page.rules.is_empty() {
-        ops.push(Op::SetOutlineColor { col: Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None }) });
+        ops.push(Op::SetOutlineColor {
+            col: Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None }),
+        });
         for r in &page.rules {
             ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness) });
-            let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(height - y) }, bezier: false };
+            let point = |x: f32, y: f32| LinePoint {
+                p: Point { x: Pt(x), y: Pt(height - y) },
+                bezier: false,
+            };
             ops.push(Op::DrawLine {
                 line: Line { points: vec![point(r.x1, r.y1), point(r.x2, r.y2)], is_closed: false },
             });
