@@ -67,7 +67,11 @@ fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
         many => {
             let label = "Kính gửi: ";
             let label_w = text_width(FontFace::Regular, label, size);
-            let lines: Vec<String> = many.iter().map(|i| format!("- {i}")).collect();
+            // Items may come with or without their dash; print exactly one.
+            let lines: Vec<String> = many
+                .iter()
+                .map(|i| format!("- {}", i.trim_start_matches('-').trim_start()))
+                .collect();
             let widest =
                 lines.iter().map(|l| text_width(FontFace::Regular, l, size)).fold(0.0f32, f32::max);
             let x0 = f.left + ((f.width - label_w - widest) / 2.0).max(0.0);
@@ -171,11 +175,18 @@ mod tests {
     fn title_block_with_rule_and_kinh_gui() {
         let f = Frame::a4();
         let mut doc = crate::layout::tests::sample_document();
-        doc.kinh_gui = vec!["Sở Y tế tỉnh Lạng Sơn;".into(), "UBND tỉnh Lạng Sơn.".into()];
+        doc.kinh_gui = vec!["Sở Y tế tỉnh Lạng Sơn;".into(), "- UBND tỉnh Lạng Sơn.".into()];
         let bands = title_bands(&doc, &f);
         assert!(bands.iter().all(|b| b.keep_with_next));
         assert_eq!(bands.iter().map(|b| b.rules.len()).sum::<usize>(), 1);
         assert!(bands.iter().any(|b| b.texts.iter().any(|t| t.text == "Kính gửi:")));
+        let label = bands.iter().flat_map(|b| &b.texts).find(|t| t.text == "Kính gửi:").unwrap();
+        let first =
+            bands.iter().flat_map(|b| &b.texts).find(|t| t.text.starts_with("- Sở")).unwrap();
+        let second =
+            bands.iter().flat_map(|b| &b.texts).find(|t| t.text.starts_with("- UBND")).unwrap();
+        assert_eq!(label.y, first.y);
+        assert_eq!(first.x, second.x);
         doc.subject.clear();
         doc.type_name.clear();
         doc.kinh_gui.clear();

@@ -131,6 +131,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn pages_serialise_for_the_preview() {
+        let json = serde_json::to_string(&layout_document(&sample_document())).unwrap();
+        assert!(json.contains(r#""face":"bold-italic""#));
+        assert!(json.contains(r#""text":"Nơi nhận:""#));
+        assert!(json.contains(r#""word_spacing":"#));
+    }
+
+    #[test]
     fn page_numbers_from_page_two_only() {
         let pages = layout_document(&sample_document());
         let in_margin = |p: &Page| {
