@@ -1,1 +1,270 @@
-//! PDF backend (placeholder until the layout lands).
+//! PDF backend: draws the pages that `layout` placed, and nothing else.
+//!
+//! printpdf 0.12 is used as a low-level writer (NOTES.md): every piece is put at an absolute
+//! position with a text matrix (`Tm`), justification is written as an offset after each space
+//! (`Tw` has no effect on two-byte fonts), and the four Liberation Serif faces are embedded as
+//! subsets. The output is deterministic: printpdf's random font ids and document ID are
+//! replaced by values derived from the content, and the dates come from `SOURCE_DATE_EPOCH`
+//! when it is set, so the same document gives the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+};
+
+use crate::document::{Document, Meta};
+use crate::error::{Error, Result};
+use crate::layout::{self, FontFace, Pages};
+
+/// Lays `doc` out and writes it as a PDF.
+pub fn write_pdf(doc: &Document) -> Result<Vec<u8>> {
+    render_pages(&layout::layout_document(doc), &doc.meta)
+}
+
+/// Writes already laid-out pages as a PDF with `meta` as title and author.
+pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
+    let ids = font_ids(pages);
+    let mut pdf = PdfDocument::new(&meta.title);
+    for (face, id) in &ids {
+        let font = parsed_font(*face)?;
+        pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(font.clone()));
+    }
+    let info = &mut pdf.metadata.info;
+    info.author = meta.author.clone();
+    info.creator = "Tre".into();
+    info.producer = "Tre (printpdf 0.12)".into();
+    let date = document_date();
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+
+    let (w, h) = (Mm::from(Pt(pages.width)), Mm::from(Pt(pages.height)));
+    pdf.pages =
+        pages.pages.iter().map(|p| PdfPage::new(w, h, page_ops(p, pages.height, &ids))).collect();
+
+    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let mut warnings = Vec::new();
+    let mut bytes = pdf.save(&opts, &mut warnings);
+    if bytes.is_empty() {
+        return Err(Error::Render("thư viện PDF không trả về dữ liệu".into()));
+    }
+    fix_document_id(&mut bytes);
+    drop_pdfx_claim(&mut bytes);
+    Ok(bytes)
+}
+
+/// The content stream of one page: all text in one text object, then the rules.
+fn page_ops(page: &layout::Page, height: f32, ids: &BTreeMap<FontFace, FontId>) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    let mut current: Option<(FontFace, f32)> = None;
+    for t in &page.texts {
+        let Some(id) = ids.get(&t.face) else { continue };
+        if current != Some((t.face, t.size)) {
+            ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(t.size) });
+            current = Some((t.face, t.size));
+        }
+        // Absolute position (PDF origin is bottom-left); `Td` would be relative.
+        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(t.x), Pt(height - t.y)) });
+        ops.push(Op::ShowText { items: text_items(&t.text, t.word_spacing, t.size) });
+    }
+    ops.push(Op::EndTextSection);
+    if !page.rules.is_empty() {
+        ops.push(Op::SetOutlineColor {
+            col: Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None }),
+        });
+        for r in &page.rules {
+            ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness) });
+            let point = |x: f32, y: f32| LinePoint {
+                p: Point { x: Pt(x), y: Pt(height - y) },
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: Line { points: vec![point(r.x1, r.y1), point(r.x2, r.y2)], is_closed: false },
+            });
+        }
+    }
+    ops
+}
+
+/// Splits `text` after each space and puts the justification room there as a `TJ` offset
+/// (in thousandths of an em; negative moves right).
+fn text_items(text: &str, word_spacing: f32, size: f32) -> Vec<TextItem> {
+    // A no-break space is drawn with the space glyph, so it must be written as one: the
+    // ToUnicode map can give only one character back per glyph.
+    let text = text.replace('\u{a0}', " ");
+    if word_spacing <= 0.0 || size <= 0.0 {
+        return vec![TextItem::Text(text)];
+    }
+    let offset = -word_spacing * 1000.0 / size;
+    let mut items = Vec::new();
+    for part in text.split_inclusive(' ') {
+        items.push(TextItem::Text(part.to_string()));
+        if part.ends_with(' ') {
+            items.push(TextItem::Offset(offset));
+        }
+    }
+    items
+}
+
+/// One font resource per face in use, named by a tag derived from the characters drawn in
+/// it. The first six letters are the subset tag (`ABCDEF+LiberationSerif`): derived from the
+/// content, it is stable for the same document and differs for different subsets.
+fn font_ids(pages: &Pages) -> BTreeMap<FontFace, FontId> {
+    let mut used: BTreeMap<FontFace, BTreeSet<char>> = BTreeMap::new();
+    for t in pages.pages.iter().flat_map(|p| &p.texts) {
+        used.entry(t.face).or_default().extend(t.text.chars());
+    }
+    let mut taken = BTreeSet::new();
+    used.into_iter()
+        .map(|(face, chars)| {
+            let mut h = Fnv::new();
+            h.write(&[face as u8]);
+            for c in chars {
+                h.write(&u32::from(c).to_le_bytes());
+            }
+            let mut tag = letters(h.finish(), 6);
+            while !taken.insert(tag.clone()) {
+                h.write(b"+");
+                tag = letters(h.finish(), 6);
+            }
+            (face, FontId(tag))
+        })
+        .collect()
+}
+
+/// Parses each face once per process for printpdf (the subsetter needs its own parse).
+fn parsed_font(face: FontFace) -> Result<&'static ParsedFont> {
+    static FONTS: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        FontFace::ALL
+            .iter()
+            .map(|f| ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new()))
+            .collect()
+    });
+    fonts[face as usize]
+        .as_ref()
+        .ok_or_else(|| Error::Render(format!("không đọc được phông chữ {face:?} đi kèm")))
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible builds convention) if set, otherwise now.
+fn document_date() -> printpdf::OffsetDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| printpdf::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or_else(printpdf::OffsetDateTime::now_utc)
+}
+
+/// printpdf writes a random document `/ID` in the trailer. Replace both strings, in place and
+/// with the same length (the trailer follows the cross-reference table, so no offset moves),
+/// by a hash of everything before the trailer.
+fn fix_document_id(bytes: &mut [u8]) {
+    let Some(trailer) = find_last(bytes, b"trailer") else { return };
+    let Some(rel) = find_last(&bytes[trailer..], b"/ID") else { return };
+    let mut h = Fnv::new();
+    h.write(&bytes[..trailer]);
+    let id = letters(h.finish(), 16);
+    let mut i = trailer + rel + 3;
+    let mut replaced = 0;
+    while i < bytes.len() && replaced < 2 {
+        if bytes[i] == b'(' {
+            let start = i + 1;
+            let Some(len) = bytes[start..].iter().position(|&b| b == b')') else { return };
+            for (k, b) in bytes[start..start + len].iter_mut().enumerate() {
+                *b = id.as_bytes()[k % id.len()];
+            }
+            replaced += 1;
+            i = start + len;
+        } else if bytes[i] == b']' {
+            break;
+        }
+        i += 1;
+    }
+}
+
+/// printpdf writes an empty `/GTS_PDFXVersion` into the document information, which readers
+/// take as a claim of PDF/X (print-shop) conformance that the file does not meet. Blank the
+/// entry out with spaces: same length, so every offset stays valid.
+fn drop_pdfx_claim(bytes: &mut [u8]) {
+    const KEY: &[u8] = b"/GTS_PDFXVersion()";
+    if let Some(at) = find_last(bytes, KEY) {
+        bytes[at..at + KEY.len()].fill(b' ');
+    }
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// 64-bit FNV-1a: a tiny, stable hash for names (not for security).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, data: &[u8]) {
+        for b in data {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `n` uppercase letters from a hash.
+fn letters(mut v: u64, n: usize) -> String {
+    (0..n)
+        .map(|_| {
+            let c = (b'A' + (v % 26) as u8) as char;
+            v = (v / 26) ^ v.rotate_left(17);
+            c
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn justification_goes_after_each_space() {
+        let items = text_items("a b  c", 2.8, 14.0);
+        assert_eq!(items.len(), 7);
+        assert_eq!(items[0], TextItem::Text("a ".into()));
+        assert_eq!(items[1], TextItem::Offset(-200.0));
+        assert_eq!(items[6], TextItem::Text("c".into()));
+        assert_eq!(text_items("x\u{a0}y", 0.0, 14.0), vec![TextItem::Text("x y".into())]);
+    }
+
+    #[test]
+    fn tags_are_six_letters_and_distinct() {
+        let pages = layout::layout_document(&crate::layout::tests::sample_document());
+        let ids = font_ids(&pages);
+        assert_eq!(ids.len(), 4);
+        for id in ids.values() {
+            assert_eq!(id.0.len(), 6);
+            assert!(id.0.bytes().all(|b| b.is_ascii_uppercase()));
+        }
+    }
+
+    #[test]
+    fn empty_document_writes() {
+        let mut doc = crate::layout::tests::sample_document();
+        doc.body.clear();
+        doc.header.authority.clear();
+        doc.subject.clear();
+        doc.type_name.clear();
+        doc.recipients.clear();
+        doc.signature = Default::default();
+        doc.header.number_line.clear();
+        doc.header.place_date.clear();
+        let bytes = write_pdf(&doc).unwrap();
+        assert!(bytes.starts_with(b"%PDF"));
+    }
+}

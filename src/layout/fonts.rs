@@ -1,0 +1,164 @@
+//! The four faces of Liberation Serif (Times New Roman metrics, full Vietnamese), compiled into
+//! the binary, and the one source of glyph widths that layout, the PDF writer and the SVG
+//! preview all share.
+//!
+//! Widths are read with `ttf-parser` and quantised to thousandths of an em, truncating, exactly
+//! as printpdf writes a font's `/W` widths into the PDF. A PDF viewer advances the pen by those
+//! `/W` numbers, so measuring with the same numbers here makes the printed line end exactly
+//! where layout put it (a justified line meets the right margin to the hundredth of a point).
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+/// One face of the document font. Text pieces carry it, renderers map it to their font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FontFace {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FontFace {
+    pub const ALL: [FontFace; 4] =
+        [FontFace::Regular, FontFace::Bold, FontFace::Italic, FontFace::BoldItalic];
+
+    pub fn from_style(bold: bool, italic: bool) -> Self {
+        match (bold, italic) {
+            (false, false) => FontFace::Regular,
+            (true, false) => FontFace::Bold,
+            (false, true) => FontFace::Italic,
+            (true, true) => FontFace::BoldItalic,
+        }
+    }
+
+    pub fn is_bold(self) -> bool {
+        matches!(self, FontFace::Bold | FontFace::BoldItalic)
+    }
+
+    pub fn is_italic(self) -> bool {
+        matches!(self, FontFace::Italic | FontFace::BoldItalic)
+    }
+
+    /// The TrueType file of this face (to embed it in a PDF or serve it to the preview).
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            FontFace::Regular => REGULAR,
+            FontFace::Bold => BOLD,
+            FontFace::Italic => ITALIC,
+            FontFace::BoldItalic => BOLD_ITALIC,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf");
+static ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf");
+static BOLD_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf");
+
+/// A parsed face plus what layout asks of it most.
+struct Metrics {
+    face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+    /// Width of the space in thousandths of an em, asked for on every word gap.
+    space: u32,
+}
+
+/// Faces are parsed once per process; parsing only reads table offsets, so this is cheap.
+fn metrics(face: FontFace) -> &'static Metrics {
+    static FACES: OnceLock<Vec<Metrics>> = OnceLock::new();
+    let all = FACES.get_or_init(|| {
+        FontFace::ALL
+            .iter()
+            .map(|f| {
+                // The files are ours and compiled in: a parse failure is a build defect that
+                // the unit tests catch, not a user error.
+                let face = ttf_parser::Face::parse(f.bytes(), 0)
+                    .expect("bundled Liberation Serif face must parse");
+                let units_per_em = f32::from(face.units_per_em());
+                let mut m = Metrics { face, units_per_em, space: 0 };
+                m.space = units_of(&m, ' ');
+                m
+            })
+            .collect()
+    });
+    &all[face.index()]
+}
+
+fn units_of(m: &Metrics, c: char) -> u32 {
+    // A character the font lacks is drawn as glyph 0 (.notdef) by printpdf: measure that.
+    let gid = m.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+    let advance = m.face.glyph_hor_advance(gid).unwrap_or(0);
+    // Same expression (f32, truncating) as printpdf's `get_scaled_glyph_width`.
+    (f32::from(advance) * 1000.0 / m.units_per_em) as u32
+}
+
+/// Advance of `c` in thousandths of an em.
+pub fn char_units(face: FontFace, c: char) -> u32 {
+    let m = metrics(face);
+    if c == ' ' {
+        m.space
+    } else {
+        units_of(m, c)
+    }
+}
+
+/// Advance of `text` in thousandths of an em (no kerning: the PDF applies none either).
+pub fn text_units(face: FontFace, text: &str) -> u32 {
+    text.chars().map(|c| char_units(face, c)).sum()
+}
+
+/// Converts thousandths of an em at `size` points into points.
+pub fn units_to_pt(units: u32, size: f32) -> f32 {
+    units as f32 * size / 1000.0
+}
+
+/// Width of `text` in points at `size`.
+pub fn text_width(face: FontFace, text: &str, size: f32) -> f32 {
+    units_to_pt(text_units(face, text), size)
+}
+
+/// Distance from the top of a line box to the baseline, in points: the font's ascender, so
+/// lines stack the way a word processor stacks "single" lines of Times New Roman.
+pub fn ascent(size: f32) -> f32 {
+    let m = metrics(FontFace::Regular);
+    f32::from(m.face.ascender()) / m.units_per_em * size
+}
+
+/// Whether the face has a real glyph for `c` (tests use it to prove Vietnamese coverage).
+pub fn has_glyph(face: FontFace, c: char) -> bool {
+    metrics(face).face.glyph_index(c).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faces_parse_and_cover_vietnamese() {
+        for f in FontFace::ALL {
+            for c in "ẮẰẲẴẶắằẳẵặĐđƠơƯưỰựỹỸẠạỆệỘộ“”–…".chars()
+            {
+                assert!(has_glyph(f, c), "{f:?} lacks {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn times_metrics() {
+        // Times New Roman: space 250/1000 em, "M" 889/1000 em.
+        assert_eq!(char_units(FontFace::Regular, ' '), 250);
+        assert_eq!(char_units(FontFace::Regular, 'M'), 889);
+        assert!(
+            text_width(FontFace::Bold, "ABC", 14.0) > text_width(FontFace::Regular, "ABC", 14.0)
+        );
+        let a = ascent(14.0);
+        assert!(a > 12.0 && a < 13.0, "{a}");
+    }
+}

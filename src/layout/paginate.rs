@@ -1,0 +1,99 @@
+//! Pagination: puts the bands on A4 pages, top to bottom, and numbers the pages.
+//!
+//! Greedy, like a word processor: a band goes on the current page if it fits above the bottom
+//! margin. When it does not, the page breaks before it, or earlier when the bands just before
+//! it ask to be kept with the next one (a heading, the first line of a paragraph, the lines
+//! before the signature block). A keep chain that fills a whole page is broken where the page
+//! is full, rather than leaving an empty page.
+
+use super::flow::{Band, Frame};
+use super::fonts::{ascent, text_width, FontFace};
+use super::header::HeaderLayout;
+use super::pages::{Page, Rule, TextPiece};
+use crate::document::style;
+
+/// Float tolerance when a band ends exactly at the bottom margin.
+const EPS: f32 = 0.01;
+
+/// Lays `bands` out after the page-1 `header`, starting at `first_top` on page 1. No band may
+/// be taller than a page (`flow::split_tall` sees to that).
+pub fn paginate(header: HeaderLayout, first_top: f32, bands: &[Band], f: &Frame) -> Vec<Page> {
+    let slots = assign(first_top, bands, f);
+    let count = slots.iter().map(|s| s.page).max().map_or(1, |p| p + 1);
+    let mut pages: Vec<Page> = (0..count)
+        .map(|i| Page { number: i as u32 + 1, texts: Vec::new(), rules: Vec::new() })
+        .collect();
+    pages[0].texts.extend(header.texts);
+    pages[0].rules.extend(header.rules);
+    for (band, slot) in bands.iter().zip(&slots) {
+        let page = &mut pages[slot.page];
+        page.texts.extend(band.texts.iter().map(|t| TextPiece { y: slot.y + t.y, ..t.clone() }));
+        page.rules.extend(band.rules.iter().map(|r| Rule {
+            y1: slot.y + r.y1,
+            y2: slot.y + r.y2,
+            ..r.clone()
+        }));
+    }
+    for page in pages.iter_mut().skip(1) {
+        page.texts.insert(0, page_number(page.number, f));
+    }
+    pages
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Slot {
+    page: usize,
+    /// Top of the band, from the top of the page.
+    y: f32,
+}
+
+/// Decides the page and height of every band.
+fn assign(first_top: f32, bands: &[Band], f: &Frame) -> Vec<Slot> {
+    let mut slots = vec![Slot { page: 0, y: 0.0 }; bands.len()];
+    let mut page = 0;
+    let mut y = first_top;
+    // Index of the first band on the current page.
+    let mut first = 0;
+    let mut i = 0;
+    while i < bands.len() {
+        let b = &bands[i];
+        // On a fresh page (not page 1, which starts under the header) a band is placed even
+        // if it does not fit, so that pagination always moves forward.
+        if y + b.height <= f.bottom + EPS || (i == first && page > 0) {
+            slots[i] = Slot { page, y };
+            y += b.height + b.space_after;
+            i += 1;
+            continue;
+        }
+        // Break before `i`, or before the start of the keep chain that ends at `i`; a chain
+        // that fills everything since the page began is broken where the page is full.
+        let mut j = i;
+        while j > first && bands[j - 1].keep_with_next {
+            j -= 1;
+        }
+        if j == first && first != i {
+            j = i;
+        }
+        page += 1;
+        y = f.top;
+        first = j;
+        i = j;
+    }
+    slots
+}
+
+/// The page number: Arabic, 13 pt, centred in the top margin.
+fn page_number(n: u32, f: &Frame) -> TextPiece {
+    let text = n.to_string();
+    let size = style::PAGE_NUMBER_SIZE;
+    let width = text_width(FontFace::Regular, &text, size);
+    TextPiece {
+        x: f.left + (f.width - width) / 2.0,
+        y: f.top / 2.0 + ascent(size) / 2.0,
+        face: FontFace::Regular,
+        size,
+        text,
+        word_spacing: 0.0,
+        width,
+    }
+}
