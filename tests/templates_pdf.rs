@@ -91,7 +91,7 @@ fn every_template_exports_a_clean_pdf_for_two_communes_and_years() {
                 "--out",
                 pdf.to_str().unwrap(),
             ]);
-            let text = fold(&pdf_text(&pdf));
+            let text = fold(&pdf_layout_text(&pdf));
             let ctx = format!("{template} for {full} {}", case.year);
             assert!(
                 text.contains(&format!("{}, ngày tháng", case.name)),

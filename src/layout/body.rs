@@ -7,7 +7,7 @@ use super::lines::{Align, Span};
 use crate::document::{style, Block, Document};
 
 /// Gap between the subject's last line and the rule under it.
-const RULE_GAP: f32 = 2.0;
+const RULE_GAP: f32 = 3.5;
 /// Room under the title block's rule before what follows.
 const AFTER_TITLE: f32 = 12.0;
 

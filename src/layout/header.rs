@@ -18,7 +18,7 @@ use super::pages::{Rule, TextPiece};
 use crate::document::{style, Header};
 
 /// Gap between the last line of a column and the rule under it.
-const RULE_GAP: f32 = 1.5;
+const RULE_GAP: f32 = 3.0;
 /// Gap between the lower rule and the number / place-date row.
 const ROW_GAP: f32 = 6.0;
 

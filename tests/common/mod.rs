@@ -88,6 +88,11 @@ pub fn pdf_text(file: &Path) -> String {
     poppler("pdftotext", &[], file)
 }
 
+/// The whole PDF's text with `-layout`: header columns side by side on one row, as printed.
+pub fn pdf_layout_text(file: &Path) -> String {
+    poppler("pdftotext", &["-layout"], file)
+}
+
 /// The text of one page.
 pub fn pdf_page_text(file: &Path, page: u32) -> String {
     let p = page.to_string();
