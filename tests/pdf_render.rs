@@ -21,7 +21,10 @@ fn plain(text: &str) -> Block {
 }
 
 fn heading(level: u8, text: &str) -> Block {
-    Block::Heading { level, text: text.into() }
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
 }
 
 /// Seed 001 as the document tree that `document::plan_document` would build, plus a third
@@ -135,7 +138,11 @@ fn poppler(tool: &str, args: &[&str], file: &Path) -> String {
         Ok(o) => o,
         Err(e) => panic!("`{tool}` could not be run ({e}): install poppler-utils (apt-get install poppler-utils)"),
     };
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("poppler prints UTF-8")
 }
 
@@ -179,11 +186,17 @@ fn text_comes_back_exactly() {
         "Hoàng Đức Bình",
     ] {
         let expected = squash(&expected.nfc().collect::<String>());
-        assert!(flat.contains(&expected), "missing from the PDF text: {expected}\n---\n{text}");
+        assert!(
+            flat.contains(&expected),
+            "missing from the PDF text: {expected}\n---\n{text}"
+        );
     }
     // The blank left for the number survives as room, not as lost text.
     let layout = poppler("pdftotext", &["-layout", "-f", "1", "-l", "1"], &pdf);
-    assert!(layout.contains("Số:") && layout.contains("/KH-UBND"), "{layout}");
+    assert!(
+        layout.contains("Số:") && layout.contains("/KH-UBND"),
+        "{layout}"
+    );
 }
 
 #[test]
@@ -192,15 +205,23 @@ fn four_faces_embedded_as_subsets() {
     let pdf = write(&seed_001(), dir.path(), "kh.pdf");
     let listing = pdffonts(&pdf);
     // name type encoding emb sub uni object ID
-    let rows: Vec<&str> = listing.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = listing
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert_eq!(rows.len(), 4, "expected 4 fonts:\n{listing}");
     let mut styles = Vec::new();
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let name = cols[0];
-        let (tag, family) =
-            name.split_once('+').unwrap_or_else(|| panic!("not a subset name: {name}"));
-        assert!(tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()), "{name}");
+        let (tag, family) = name
+            .split_once('+')
+            .unwrap_or_else(|| panic!("not a subset name: {name}"));
+        assert!(
+            tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()),
+            "{name}"
+        );
         assert!(family.starts_with("LiberationSerif"), "{name}");
         styles.push(family.to_string());
         // emb, sub, uni are the three yes/no columns before the object id.
@@ -231,12 +252,22 @@ fn page_numbers_from_page_two() {
         .expect("page count");
     assert!(pages >= 3, "seed 001 should take 3 pages, got {pages}");
     let page1 = poppler("pdftotext", &["-layout", "-f", "1", "-l", "1"], &pdf);
-    assert!(!page1.lines().any(|l| l.trim() == "1"), "page 1 carries a page number:\n{page1}");
+    assert!(
+        !page1.lines().any(|l| l.trim() == "1"),
+        "page 1 carries a page number:\n{page1}"
+    );
     for n in 2..=pages {
         let p = n.to_string();
         let text = poppler("pdftotext", &["-layout", "-f", &p, "-l", &p], &pdf);
-        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-        assert_eq!(first.trim(), p, "page {n} must start with its number:\n{text}");
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert_eq!(
+            first.trim(),
+            p,
+            "page {n} must start with its number:\n{text}"
+        );
     }
 }
 
@@ -252,17 +283,36 @@ fn metadata_and_deterministic_bytes() {
         "same document, different bytes"
     );
     let info = poppler("pdfinfo", &["-rawdates"], &a);
-    assert!(info.contains("Author:          ỦY BAN NHÂN DÂN XÃ QUAN SƠN"), "{info}");
-    assert!(info.contains("Title:           KẾ HOẠCH Thực hiện Quyết định"), "{info}");
+    assert!(
+        info.contains("Author:          ỦY BAN NHÂN DÂN XÃ QUAN SƠN"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Title:           KẾ HOẠCH Thực hiện Quyết định"),
+        "{info}"
+    );
     // SOURCE_DATE_EPOCH 1775000000 = 2026-03-31 23:33:20 UTC (raw, so the reader's time
     // zone does not matter).
     for key in ["CreationDate:", "ModDate:"] {
-        let line = info.lines().find(|l| l.starts_with(key)).unwrap_or_default();
-        assert_eq!(line.trim_start_matches(key).trim(), "D:20260331233320+00'00'", "{info}");
+        let line = info
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_default();
+        assert_eq!(
+            line.trim_start_matches(key).trim(),
+            "D:20260331233320+00'00'",
+            "{info}"
+        );
     }
-    assert!(!info.contains("PDF/X"), "the file must not claim PDF/X:\n{info}");
+    assert!(
+        !info.contains("PDF/X"),
+        "the file must not claim PDF/X:\n{info}"
+    );
     let size = std::fs::metadata(&a).unwrap().len();
-    assert!(size < 80_000, "a 3-page plan should stay under 80 KB, got {size}");
+    assert!(
+        size < 80_000,
+        "a 3-page plan should stay under 80 KB, got {size}"
+    );
 }
 
 #[test]

@@ -94,13 +94,13 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
                     s.push('\n');
                     s.into_bytes()
                 }
-                Format::Txt | Format::Pdf => {
+                Format::Txt | Format::Pdf | Format::Svg => {
                     let commune = store.commune()?.ok_or(Error::NoCommune)?;
                     let doc = plan_document(&stored.plan, &commune);
-                    if format == Format::Pdf {
-                        render::pdf::write_pdf(&doc)?
-                    } else {
-                        render::txt::to_text(&doc).into_bytes()
+                    match format {
+                        Format::Pdf => render::pdf::write_pdf(&doc)?,
+                        Format::Svg => return write_svg_pages(&doc, out.as_deref()),
+                        _ => render::txt::to_text(&doc).into_bytes(),
                     }
                 }
             };
@@ -164,4 +164,18 @@ fn parse_doc_date(text: &str) -> Result<DocDate> {
         [m, y] => DocDate::new(None, num(m)?, num(y)? as i32),
         _ => Err(bad()),
     }
+}
+
+/// One SVG file per page: `--out ke-hoach.svg` writes `ke-hoach-1.svg`, `ke-hoach-2.svg`, …
+fn write_svg_pages(doc: &crate::document::Document, out: Option<&std::path::Path>) -> Result<i32> {
+    let out = out.ok_or_else(|| {
+        Error::Invalid("Hãy nêu tệp SVG sẽ tạo bằng --out, ví dụ --out ke-hoach.svg.".into())
+    })?;
+    let stem = out.with_extension("");
+    for (i, svg) in render::svg::svg_pages(doc).iter().enumerate() {
+        let path = std::path::PathBuf::from(format!("{}-{}.svg", stem.display(), i + 1));
+        write_atomic(&path, svg.as_bytes())?;
+        eprintln!("Đã xuất {}", path.display());
+    }
+    Ok(0)
 }

@@ -37,7 +37,11 @@ pub fn title_bands(doc: &Document, f: &Frame) -> Vec<Band> {
         if let Some(last) = lines.last_mut() {
             // Nghị định 30: a short solid rule, 1/3 to 1/2 of the subject line, centred.
             let y = last.height + RULE_GAP;
-            last.rules.push(centered_rule(f.left + f.width / 2.0, (widest / 3.0).max(40.0), y));
+            last.rules.push(centered_rule(
+                f.left + f.width / 2.0,
+                (widest / 3.0).max(40.0),
+                y,
+            ));
             last.space_after = RULE_GAP + AFTER_TITLE;
         }
         bands.extend(lines);
@@ -54,7 +58,11 @@ pub fn title_bands(doc: &Document, f: &Frame) -> Vec<Band> {
 /// "Kính gửi: …" centred for one addressee; for several, the label with the addressees as a
 /// list aligned after it ("- …;" one per line), the whole group centred on the page.
 fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
-    let items: Vec<&str> = items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let items: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
     let size = style::BODY_SIZE;
     let mut st = ParaStyle::centered(size);
     st.space_after = style::PARAGRAPH_SPACING_PT;
@@ -72,12 +80,18 @@ fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
                 .iter()
                 .map(|i| format!("- {}", i.trim_start_matches('-').trim_start()))
                 .collect();
-            let widest =
-                lines.iter().map(|l| text_width(FontFace::Regular, l, size)).fold(0.0f32, f32::max);
+            let widest = lines
+                .iter()
+                .map(|l| text_width(FontFace::Regular, l, size))
+                .fold(0.0f32, f32::max);
             let x0 = f.left + ((f.width - label_w - widest) / 2.0).max(0.0);
             let item_x = x0 + label_w;
             let item_w = f.right() - item_x;
-            let mut st = ParaStyle { align: Align::Left, space_after: 0.0, ..st };
+            let mut st = ParaStyle {
+                align: Align::Left,
+                space_after: 0.0,
+                ..st
+            };
             st.rest_indent = text_width(FontFace::Regular, "- ", size);
             let mut bands = Vec::new();
             for (i, line) in lines.iter().enumerate() {
@@ -125,8 +139,16 @@ pub fn body_bands(blocks: &[Block], f: &Frame) -> Vec<Band> {
                     2 => (text.clone(), FontFace::Bold),
                     _ => (text.clone(), FontFace::Italic),
                 };
-                let st = ParaStyle { keep_all: true, ..body };
-                bands.extend(paragraph_bands(&[Span::new(&text, face)], f.left, f.width, &st));
+                let st = ParaStyle {
+                    keep_all: true,
+                    ..body
+                };
+                bands.extend(paragraph_bands(
+                    &[Span::new(&text, face)],
+                    f.left,
+                    f.width,
+                    &st,
+                ));
             }
             Block::Paragraph(runs) => {
                 let spans: Vec<Span> = runs
@@ -150,12 +172,29 @@ mod tests {
         let f = Frame::a4();
         let blocks = vec![
             Block::Basis("Căn cứ Luật Trẻ em năm 2016;".into()),
-            Block::Heading { level: 1, text: "I. Mục đích, yêu cầu".into() },
-            Block::Heading { level: 2, text: "1. Mục đích".into() },
-            Block::Heading { level: 3, text: "a) Tuyên truyền".into() },
+            Block::Heading {
+                level: 1,
+                text: "I. Mục đích, yêu cầu".into(),
+            },
+            Block::Heading {
+                level: 2,
+                text: "1. Mục đích".into(),
+            },
+            Block::Heading {
+                level: 3,
+                text: "a) Tuyên truyền".into(),
+            },
             Block::Paragraph(vec![
-                Run { text: "Gửi về UBND xã ".into(), bold: false, italic: false },
-                Run { text: "trước ngày 10/11/2026".into(), bold: true, italic: false },
+                Run {
+                    text: "Gửi về UBND xã ".into(),
+                    bold: false,
+                    italic: false,
+                },
+                Run {
+                    text: "trước ngày 10/11/2026".into(),
+                    bold: true,
+                    italic: false,
+                },
                 Run::plain("."),
             ]),
         ];
@@ -175,16 +214,31 @@ mod tests {
     fn title_block_with_rule_and_kinh_gui() {
         let f = Frame::a4();
         let mut doc = crate::layout::tests::sample_document();
-        doc.kinh_gui = vec!["Sở Y tế tỉnh Lạng Sơn;".into(), "- UBND tỉnh Lạng Sơn.".into()];
+        doc.kinh_gui = vec![
+            "Sở Y tế tỉnh Lạng Sơn;".into(),
+            "- UBND tỉnh Lạng Sơn.".into(),
+        ];
         let bands = title_bands(&doc, &f);
         assert!(bands.iter().all(|b| b.keep_with_next));
         assert_eq!(bands.iter().map(|b| b.rules.len()).sum::<usize>(), 1);
-        assert!(bands.iter().any(|b| b.texts.iter().any(|t| t.text == "Kính gửi:")));
-        let label = bands.iter().flat_map(|b| &b.texts).find(|t| t.text == "Kính gửi:").unwrap();
-        let first =
-            bands.iter().flat_map(|b| &b.texts).find(|t| t.text.starts_with("- Sở")).unwrap();
-        let second =
-            bands.iter().flat_map(|b| &b.texts).find(|t| t.text.starts_with("- UBND")).unwrap();
+        assert!(bands
+            .iter()
+            .any(|b| b.texts.iter().any(|t| t.text == "Kính gửi:")));
+        let label = bands
+            .iter()
+            .flat_map(|b| &b.texts)
+            .find(|t| t.text == "Kính gửi:")
+            .unwrap();
+        let first = bands
+            .iter()
+            .flat_map(|b| &b.texts)
+            .find(|t| t.text.starts_with("- Sở"))
+            .unwrap();
+        let second = bands
+            .iter()
+            .flat_map(|b| &b.texts)
+            .find(|t| t.text.starts_with("- UBND"))
+            .unwrap();
         assert_eq!(label.y, first.y);
         assert_eq!(first.x, second.x);
         doc.subject.clear();

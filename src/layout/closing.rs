@@ -19,12 +19,20 @@ pub fn closing_band(doc: &Document, f: &Frame) -> Option<Band> {
     let mut band = Band::default();
 
     // Left: "Nơi nhận:" then one item per line; a long item wraps under its own text.
-    let items: Vec<&str> =
-        doc.recipients.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let items: Vec<&str> = doc
+        .recipients
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
     let mut left_h: f32 = 0.0;
     if !items.is_empty() {
         let (texts, h) = column_lines(
-            &[(RECIPIENTS_LABEL, FontFace::BoldItalic, style::RECIPIENTS_TITLE_SIZE)],
+            &[(
+                RECIPIENTS_LABEL,
+                FontFace::BoldItalic,
+                style::RECIPIENTS_TITLE_SIZE,
+            )],
             lx,
             lw,
             TOP_PAD,
@@ -32,8 +40,10 @@ pub fn closing_band(doc: &Document, f: &Frame) -> Option<Band> {
             0.0,
         );
         band.texts.extend(texts);
-        let lines: Vec<(&str, FontFace, f32)> =
-            items.iter().map(|i| (*i, FontFace::Regular, style::RECIPIENTS_SIZE)).collect();
+        let lines: Vec<(&str, FontFace, f32)> = items
+            .iter()
+            .map(|i| (*i, FontFace::Regular, style::RECIPIENTS_SIZE))
+            .collect();
         let hanging = super::fonts::text_width(FontFace::Regular, "- ", style::RECIPIENTS_SIZE);
         let (texts, h2) = column_lines(&lines, lx, lw, TOP_PAD + h, Align::Left, hanging);
         band.texts.extend(texts);
@@ -51,8 +61,10 @@ pub fn closing_band(doc: &Document, f: &Frame) -> Option<Band> {
     let name = doc.signature.name.trim();
     let mut right_h: f32 = 0.0;
     if !titles.is_empty() || !name.is_empty() {
-        let lines: Vec<(&str, FontFace, f32)> =
-            titles.iter().map(|t| (t.as_str(), FontFace::Bold, style::SIGNATURE_SIZE)).collect();
+        let lines: Vec<(&str, FontFace, f32)> = titles
+            .iter()
+            .map(|t| (t.as_str(), FontFace::Bold, style::SIGNATURE_SIZE))
+            .collect();
         let (texts, h) = column_lines(&lines, rx, rw, TOP_PAD, Align::Center, 0.0);
         band.texts.extend(texts);
         right_h = h + style::SIGNATURE_GAP_LINES * line_height(style::SIGNATURE_SIZE);
@@ -86,8 +98,16 @@ mod tests {
         let doc = crate::layout::tests::sample_document();
         let f = Frame::a4();
         let band = closing_band(&doc, &f).unwrap();
-        let label = band.texts.iter().find(|t| t.text == RECIPIENTS_LABEL).unwrap();
-        let title = band.texts.iter().find(|t| t.text == "KT. CHỦ TỊCH").unwrap();
+        let label = band
+            .texts
+            .iter()
+            .find(|t| t.text == RECIPIENTS_LABEL)
+            .unwrap();
+        let title = band
+            .texts
+            .iter()
+            .find(|t| t.text == "KT. CHỦ TỊCH")
+            .unwrap();
         assert_eq!(label.face, FontFace::BoldItalic);
         assert_eq!(title.face, FontFace::Bold);
         // Tops level: baselines differ only by the difference of the ascents (12 vs 14 pt).
@@ -98,7 +118,11 @@ mod tests {
             .iter()
             .filter(|t| t.size == style::RECIPIENTS_SIZE)
             .all(|t| t.right() <= rx + 0.01));
-        let name = band.texts.iter().find(|t| t.text == "Hoàng Đức Bình").unwrap();
+        let name = band
+            .texts
+            .iter()
+            .find(|t| t.text == "Hoàng Đức Bình")
+            .unwrap();
         assert!(name.y - title.y > 4.0 * line_height(14.0));
     }
 

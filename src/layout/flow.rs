@@ -194,7 +194,10 @@ pub fn split_tall(band: Band, max_height: f32) -> Vec<Band> {
             cur_top = top;
         }
         cur.height = cur.height.max(bottom - cur_top);
-        cur.texts.push(TextPiece { y: t.y - cur_top, ..t });
+        cur.texts.push(TextPiece {
+            y: t.y - cur_top,
+            ..t
+        });
     }
     out.push(cur);
     if let Some(last) = out.last_mut() {
@@ -255,10 +258,16 @@ mod tests {
     #[test]
     fn tall_bands_are_cut_between_lines() {
         let items: Vec<String> = (0..120).map(|i| format!("- Đơn vị số {i};")).collect();
-        let lines: Vec<(&str, FontFace, f32)> =
-            items.iter().map(|s| (s.as_str(), FontFace::Regular, 11.0)).collect();
+        let lines: Vec<(&str, FontFace, f32)> = items
+            .iter()
+            .map(|s| (s.as_str(), FontFace::Regular, 11.0))
+            .collect();
         let (texts, h) = column_lines(&lines, 85.0, 200.0, 0.0, Align::Left, 0.0);
-        let band = Band { height: h, texts, ..Band::default() };
+        let band = Band {
+            height: h,
+            texts,
+            ..Band::default()
+        };
         let f = Frame::a4();
         let parts = split_tall(band, f.body_height());
         assert!(parts.len() >= 3);

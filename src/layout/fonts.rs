@@ -22,8 +22,12 @@ pub enum FontFace {
 }
 
 impl FontFace {
-    pub const ALL: [FontFace; 4] =
-        [FontFace::Regular, FontFace::Bold, FontFace::Italic, FontFace::BoldItalic];
+    pub const ALL: [FontFace; 4] = [
+        FontFace::Regular,
+        FontFace::Bold,
+        FontFace::Italic,
+        FontFace::BoldItalic,
+    ];
 
     pub fn from_style(bold: bool, italic: bool) -> Self {
         match (bold, italic) {
@@ -82,7 +86,11 @@ fn metrics(face: FontFace) -> &'static Metrics {
                 let face = ttf_parser::Face::parse(f.bytes(), 0)
                     .expect("bundled Liberation Serif face must parse");
                 let units_per_em = f32::from(face.units_per_em());
-                let mut m = Metrics { face, units_per_em, space: 0 };
+                let mut m = Metrics {
+                    face,
+                    units_per_em,
+                    space: 0,
+                };
                 m.space = units_of(&m, ' ');
                 m
             })

@@ -37,21 +37,36 @@ const COLUMN_PAD: f32 = 3.0;
 pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
     let (lx, lw) = f.left_column();
     let (rx, rw) = f.right_column();
-    let (lx, lw, rx, rw) =
-        (lx + COLUMN_PAD, lw - 2.0 * COLUMN_PAD, rx + COLUMN_PAD, rw - 2.0 * COLUMN_PAD);
+    let (lx, lw, rx, rw) = (
+        lx + COLUMN_PAD,
+        lw - 2.0 * COLUMN_PAD,
+        rx + COLUMN_PAD,
+        rw - 2.0 * COLUMN_PAD,
+    );
     let mut texts = Vec::new();
     let mut rules = Vec::new();
 
     // Left column: superior authority (regular), issuing authority (bold), short rule.
-    let parent =
-        h.parent_authority.as_deref().map(str::to_uppercase).filter(|s| !s.trim().is_empty());
-    let authority: Vec<String> =
-        h.authority.iter().map(|s| s.to_uppercase()).filter(|s| !s.trim().is_empty()).collect();
+    let parent = h
+        .parent_authority
+        .as_deref()
+        .map(str::to_uppercase)
+        .filter(|s| !s.trim().is_empty());
+    let authority: Vec<String> = h
+        .authority
+        .iter()
+        .map(|s| s.to_uppercase())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
     let mut left: Vec<(&str, FontFace, f32)> = Vec::new();
     if let Some(p) = &parent {
         left.push((p, FontFace::Regular, style::HEADER_SIZE));
     }
-    left.extend(authority.iter().map(|a| (a.as_str(), FontFace::Bold, style::HEADER_SIZE)));
+    left.extend(
+        authority
+            .iter()
+            .map(|a| (a.as_str(), FontFace::Bold, style::HEADER_SIZE)),
+    );
     let (pieces, used) = column_lines(&left, lx, lw, f.top, Align::Center, 0.0);
     texts.extend(pieces);
     let mut left_bottom = f.top + used;
@@ -62,7 +77,11 @@ pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
 
     // Right column: national title, motto, and a rule exactly as long as the motto.
     let right = [
-        (Header::NATIONAL_TITLE, FontFace::Bold, style::NATIONAL_TITLE_SIZE),
+        (
+            Header::NATIONAL_TITLE,
+            FontFace::Bold,
+            style::NATIONAL_TITLE_SIZE,
+        ),
         (Header::MOTTO, FontFace::Bold, style::MOTTO_SIZE),
     ];
     let (pieces, used) = column_lines(&right, rx, rw, f.top, Align::Center, 0.0);
@@ -75,7 +94,11 @@ pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
     let row_top = left_bottom.max(right_bottom) + ROW_GAP;
     let lead = ascent(style::PLACE_DATE_SIZE) - ascent(style::NUMBER_SIZE);
     let (pieces, used_l) = column_lines(
-        &[(h.number_line.as_str(), FontFace::Regular, style::NUMBER_SIZE)],
+        &[(
+            h.number_line.as_str(),
+            FontFace::Regular,
+            style::NUMBER_SIZE,
+        )],
         lx,
         lw,
         row_top + lead,
@@ -84,7 +107,11 @@ pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
     );
     texts.extend(pieces);
     let (pieces, used_r) = column_lines(
-        &[(h.place_date.as_str(), FontFace::Italic, style::PLACE_DATE_SIZE)],
+        &[(
+            h.place_date.as_str(),
+            FontFace::Italic,
+            style::PLACE_DATE_SIZE,
+        )],
         rx,
         rw,
         row_top,
@@ -93,7 +120,11 @@ pub fn layout_header(h: &Header, f: &Frame) -> HeaderLayout {
     );
     texts.extend(pieces);
     let bottom = (row_top + lead + used_l).max(row_top + used_r);
-    HeaderLayout { texts, rules, bottom }
+    HeaderLayout {
+        texts,
+        rules,
+        bottom,
+    }
 }
 
 #[cfg(test)]
@@ -113,7 +144,12 @@ mod tests {
     fn columns_side_by_side_and_rows_aligned() {
         let f = Frame::a4();
         let h = layout_header(&header(), &f);
-        let find = |t: &str| h.texts.iter().find(|p| p.text == t).unwrap_or_else(|| panic!("{t}"));
+        let find = |t: &str| {
+            h.texts
+                .iter()
+                .find(|p| p.text == t)
+                .unwrap_or_else(|| panic!("{t}"))
+        };
         let uy = find("ỦY BAN NHÂN DÂN");
         let title = find(Header::NATIONAL_TITLE);
         let so = find("Số:      /KH-UBND");
@@ -135,8 +171,12 @@ mod tests {
         let (lx, lw) = f.left_column();
         assert!(((r.x1 + r.x2) / 2.0 - (lx + lw / 2.0)).abs() < 0.01);
         // Columns keep apart.
-        let left_right =
-            h.texts.iter().filter(|t| t.x < lx + lw / 2.0).map(|t| t.right()).fold(0.0, f32::max);
+        let left_right = h
+            .texts
+            .iter()
+            .filter(|t| t.x < lx + lw / 2.0)
+            .map(|t| t.right())
+            .fold(0.0, f32::max);
         assert!(left_right <= lx + lw - COLUMN_PAD + 0.01);
         assert!(r.x2 - r.x1 < lw / 2.0);
     }

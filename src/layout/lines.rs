@@ -52,7 +52,14 @@ pub fn break_lines(
     first_indent: f32,
     rest_indent: f32,
 ) -> Vec<Line> {
-    let mut b = Breaker { size, width, first_indent, rest_indent, lines: Vec::new(), cur: None };
+    let mut b = Breaker {
+        size,
+        width,
+        first_indent,
+        rest_indent,
+        lines: Vec::new(),
+        cur: None,
+    };
     let mut gap: Option<Token> = None;
     for (is_gap, tok) in tokenize(spans) {
         if is_gap {
@@ -136,7 +143,13 @@ impl Breaker {
     }
 
     fn empty_line(&self) -> Line {
-        Line { frags: Vec::new(), units: 0, spaces: 0, indent: self.indent(), last: false }
+        Line {
+            frags: Vec::new(),
+            units: 0,
+            spaces: 0,
+            indent: self.indent(),
+            last: false,
+        }
     }
 
     /// Starts a new line with `word`; a word wider than the line is cut between characters.
@@ -231,8 +244,13 @@ mod tests {
     #[test]
     fn breaks_only_between_words() {
         for width in [120.0, 200.0, 333.3, 467.7] {
-            let lines =
-                break_lines(&[Span::new(SAMPLE, FontFace::Regular)], 14.0, width, 36.0, 0.0);
+            let lines = break_lines(
+                &[Span::new(SAMPLE, FontFace::Regular)],
+                14.0,
+                width,
+                36.0,
+                0.0,
+            );
             assert!(lines.len() > 1);
             // Every line is made of whole words of the input, in order.
             let joined: Vec<String> = lines.iter().flat_map(|l| words(&l.text())).collect();
@@ -248,7 +266,10 @@ mod tests {
     fn justified_lines_fill_the_width() {
         let width = 467.7;
         let spans = [
-            Span::new("Tổng hợp hồ sơ đánh giá các tiêu chí gửi về UBND xã, ", FontFace::Regular),
+            Span::new(
+                "Tổng hợp hồ sơ đánh giá các tiêu chí gửi về UBND xã, ",
+                FontFace::Regular,
+            ),
             Span::new("trước ngày 10/11/2026", FontFace::Bold),
             Span::new(", đồng thời báo cáo kết quả. ", FontFace::Italic),
             Span::new(SAMPLE, FontFace::Regular),
@@ -269,9 +290,13 @@ mod tests {
             }
         }
         // Styles survive the break.
-        let all: Vec<TextPiece> =
-            lines.iter().flat_map(|l| place_line(l, 0.0, width, 0.0, 14.0, Align::Left)).collect();
-        assert!(all.iter().any(|p| p.face == FontFace::Bold && p.text.contains("10/11/2026")));
+        let all: Vec<TextPiece> = lines
+            .iter()
+            .flat_map(|l| place_line(l, 0.0, width, 0.0, 14.0, Align::Left))
+            .collect();
+        assert!(all
+            .iter()
+            .any(|p| p.face == FontFace::Bold && p.text.contains("10/11/2026")));
         assert!(all.iter().any(|p| p.face == FontFace::Italic));
     }
 
@@ -279,7 +304,13 @@ mod tests {
     fn overlong_word_is_cut_as_a_last_resort() {
         let long = "https://example.gov.vn/".repeat(10);
         let text = format!("Xem {long} nhé");
-        let lines = break_lines(&[Span::new(&text, FontFace::Regular)], 14.0, 150.0, 0.0, 0.0);
+        let lines = break_lines(
+            &[Span::new(&text, FontFace::Regular)],
+            14.0,
+            150.0,
+            0.0,
+            0.0,
+        );
         assert!(lines.len() > 3);
         assert_eq!(lines[0].text(), "Xem");
         for l in &lines {
@@ -292,23 +323,39 @@ mod tests {
     #[test]
     fn decomposed_input_is_set_precomposed() {
         let decomposed = "Ha\u{323}nh phu\u{301}c";
-        let lines = break_lines(&[Span::new(decomposed, FontFace::Regular)], 14.0, 400.0, 0.0, 0.0);
+        let lines = break_lines(
+            &[Span::new(decomposed, FontFace::Regular)],
+            14.0,
+            400.0,
+            0.0,
+            0.0,
+        );
         assert_eq!(lines[0].text(), "Hạnh phúc");
     }
 
     #[test]
     fn characters_without_glyphs_are_replaced() {
-        let lines =
-            break_lines(&[Span::new("Số １２ 😀 漢", FontFace::Bold)], 14.0, 400.0, 0.0, 0.0);
+        let lines = break_lines(
+            &[Span::new("Số １２ 😀 漢", FontFace::Bold)],
+            14.0,
+            400.0,
+            0.0,
+            0.0,
+        );
         assert_eq!(lines[0].text(), "Số 12 ? ?");
     }
 
     #[test]
     fn degenerate_inputs_do_not_panic() {
         assert!(break_lines(&[], 14.0, 100.0, 0.0, 0.0).is_empty());
-        assert!(
-            break_lines(&[Span::new("   \n", FontFace::Regular)], 14.0, 100.0, 0.0, 0.0).is_empty()
-        );
+        assert!(break_lines(
+            &[Span::new("   \n", FontFace::Regular)],
+            14.0,
+            100.0,
+            0.0,
+            0.0
+        )
+        .is_empty());
         // A box narrower than one character still advances.
         let l = break_lines(&[Span::new("abc", FontFace::Regular)], 14.0, 1.0, 5.0, 0.0);
         assert_eq!(l.len(), 3);

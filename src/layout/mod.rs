@@ -76,10 +76,18 @@ pub(crate) mod tests {
             Block::Basis("Thực hiện Kế hoạch số 23/KH-SYT ngày 15/01/2026 của Sở Y tế tỉnh Lạng Sơn về thực hiện Quyết định số 06/QĐ-TTg ngày 03/01/2019 của Thủ tướng Chính phủ.".into()),
             Block::Paragraph(vec![Run::plain("Ủy ban nhân dân xã Quan Sơn xây dựng Kế hoạch thực hiện Quyết định số 06/QĐ-TTg ngày 03/01/2019 của Thủ tướng Chính phủ trên địa bàn xã Quan Sơn, như sau:")]),
         ];
-        for (i, h) in
-            ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"].iter().enumerate()
+        for (i, h) in [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. NỘI DUNG",
+            "III. TỔ CHỨC THỰC HIỆN",
+        ]
+        .iter()
+        .enumerate()
         {
-            body.push(Block::Heading { level: 1, text: h.to_string() });
+            body.push(Block::Heading {
+                level: 1,
+                text: h.to_string(),
+            });
             for j in 1..=3 {
                 body.push(Block::Heading {
                     level: 2,
@@ -87,7 +95,8 @@ pub(crate) mod tests {
                 });
                 body.push(Block::Paragraph(vec![Run::plain(para)]));
                 body.push(Block::Heading {
-                    level: 3, text: "a) Phòng Văn hóa - Xã hội".into()
+                    level: 3,
+                    text: "a) Phòng Văn hóa - Xã hội".into(),
                 });
                 body.push(Block::Paragraph(vec![
                     Run::plain("- Tổng hợp hồ sơ đánh giá các tiêu chí xã phù hợp với trẻ em gửi về UBND xã, "),
@@ -124,7 +133,10 @@ pub(crate) mod tests {
         assert!(pages.pages.len() >= 3, "{} pages", pages.pages.len());
         for p in &pages.pages {
             for t in &p.texts {
-                assert!(t.x >= f().left - 0.01 && t.right() <= f().right() + 0.5, "{t:?}");
+                assert!(
+                    t.x >= f().left - 0.01 && t.right() <= f().right() + 0.5,
+                    "{t:?}"
+                );
                 assert!(t.y <= f().bottom + 0.01, "{t:?}");
             }
         }
@@ -142,7 +154,11 @@ pub(crate) mod tests {
     fn page_numbers_from_page_two_only() {
         let pages = layout_document(&sample_document());
         let in_margin = |p: &Page| {
-            p.texts.iter().filter(|t| t.y < f().top).map(|t| t.text.clone()).collect::<Vec<_>>()
+            p.texts
+                .iter()
+                .filter(|t| t.y < f().top)
+                .map(|t| t.text.clone())
+                .collect::<Vec<_>>()
         };
         assert!(in_margin(&pages.pages[0]).is_empty());
         for p in &pages.pages[1..] {
@@ -163,10 +179,14 @@ pub(crate) mod tests {
         for pad in 0..40 {
             let mut doc = sample_document();
             for _ in 0..pad % 8 {
-                doc.body.insert(0, Block::Basis("Căn cứ Luật Trẻ em năm 2016;".into()));
+                doc.body
+                    .insert(0, Block::Basis("Căn cứ Luật Trẻ em năm 2016;".into()));
             }
             if pad >= 8 {
-                doc.body.insert(0, Block::Paragraph(vec![Run::plain("Xin chào ".repeat(pad * 3))]));
+                doc.body.insert(
+                    0,
+                    Block::Paragraph(vec![Run::plain("Xin chào ".repeat(pad * 3))]),
+                );
             }
             let pages = layout_document(&doc);
             for p in &pages.pages[..pages.pages.len() - 1] {
@@ -186,7 +206,10 @@ pub(crate) mod tests {
         // the page bottom in every possible way.
         for pad in 0..55 {
             let mut doc = sample_document();
-            doc.body.insert(0, Block::Paragraph(vec![Run::plain("Xin chào ".repeat(pad * 8 + 1))]));
+            doc.body.insert(
+                0,
+                Block::Paragraph(vec![Run::plain("Xin chào ".repeat(pad * 8 + 1))]),
+            );
             let pages = layout_document(&doc);
             let last = pages.pages.last().unwrap();
             let mut ys: Vec<f32> = last
@@ -221,8 +244,10 @@ pub(crate) mod tests {
                 format!("- Nơi nhận số {i} với một tên rất dài để xuống dòng trong cột bên trái;")
             })
             .collect();
-        doc.body =
-            vec![Block::Paragraph(vec![Run::plain("x".repeat(5000))]), Block::Paragraph(vec![])];
+        doc.body = vec![
+            Block::Paragraph(vec![Run::plain("x".repeat(5000))]),
+            Block::Paragraph(vec![]),
+        ];
         let pages = layout_document(&doc);
         assert!(pages.pages.len() > 5);
         for p in &pages.pages {

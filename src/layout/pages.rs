@@ -56,7 +56,11 @@ pub struct Rule {
 impl Page {
     /// The page's text in drawing order, one string per piece (for tests and debugging).
     pub fn text(&self) -> String {
-        self.texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+        self.texts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

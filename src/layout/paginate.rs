@@ -21,13 +21,20 @@ pub fn paginate(header: HeaderLayout, first_top: f32, bands: &[Band], f: &Frame)
     let slots = assign(first_top, bands, f);
     let count = slots.iter().map(|s| s.page).max().map_or(1, |p| p + 1);
     let mut pages: Vec<Page> = (0..count)
-        .map(|i| Page { number: i as u32 + 1, texts: Vec::new(), rules: Vec::new() })
+        .map(|i| Page {
+            number: i as u32 + 1,
+            texts: Vec::new(),
+            rules: Vec::new(),
+        })
         .collect();
     pages[0].texts.extend(header.texts);
     pages[0].rules.extend(header.rules);
     for (band, slot) in bands.iter().zip(&slots) {
         let page = &mut pages[slot.page];
-        page.texts.extend(band.texts.iter().map(|t| TextPiece { y: slot.y + t.y, ..t.clone() }));
+        page.texts.extend(band.texts.iter().map(|t| TextPiece {
+            y: slot.y + t.y,
+            ..t.clone()
+        }));
         page.rules.extend(band.rules.iter().map(|r| Rule {
             y1: slot.y + r.y1,
             y2: slot.y + r.y2,

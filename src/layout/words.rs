@@ -64,7 +64,11 @@ pub(super) fn tokenize(spans: &[Span]) -> Vec<(bool, Token)> {
         // The tree is NFC already; normalising again is cheap and guarantees that a stray
         // decomposed letter is drawn from its precomposed glyph, never as a loose accent.
         for c in span.text.nfc() {
-            let c = if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c };
+            let c = if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            };
             if c.is_control() {
                 continue;
             }

@@ -30,7 +30,10 @@ pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&meta.title);
     for (face, id) in &ids {
         let font = parsed_font(*face)?;
-        pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(font.clone()));
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(font.clone()));
     }
     let info = &mut pdf.metadata.info;
     info.author = meta.author.clone();
@@ -42,10 +45,16 @@ pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
     info.metadata_date = date;
 
     let (w, h) = (Mm::from(Pt(pages.width)), Mm::from(Pt(pages.height)));
-    pdf.pages =
-        pages.pages.iter().map(|p| PdfPage::new(w, h, page_ops(p, pages.height, &ids))).collect();
+    pdf.pages = pages
+        .pages
+        .iter()
+        .map(|p| PdfPage::new(w, h, page_ops(p, pages.height, &ids)))
+        .collect();
 
-    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
     let mut warnings = Vec::new();
     let mut bytes = pdf.save(&opts, &mut warnings);
     if bytes.is_empty() {
@@ -63,26 +72,46 @@ fn page_ops(page: &layout::Page, height: f32, ids: &BTreeMap<FontFace, FontId>) 
     for t in &page.texts {
         let Some(id) = ids.get(&t.face) else { continue };
         if current != Some((t.face, t.size)) {
-            ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(t.size) });
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(t.size),
+            });
             current = Some((t.face, t.size));
         }
         // Absolute position (PDF origin is bottom-left); `Td` would be relative.
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(t.x), Pt(height - t.y)) });
-        ops.push(Op::ShowText { items: text_items(&t.text, t.word_spacing, t.size) });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(t.x), Pt(height - t.y)),
+        });
+        ops.push(Op::ShowText {
+            items: text_items(&t.text, t.word_spacing, t.size),
+        });
     }
     ops.push(Op::EndTextSection);
     if !page.rules.is_empty() {
         ops.push(Op::SetOutlineColor {
-            col: Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None }),
+            col: Color::Rgb(Rgb {
+                r: 0.0,
+                g: 0.0,
+                b: 0.0,
+                icc_profile: None,
+            }),
         });
         for r in &page.rules {
-            ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness) });
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt(r.thickness),
+            });
             let point = |x: f32, y: f32| LinePoint {
-                p: Point { x: Pt(x), y: Pt(height - y) },
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(height - y),
+                },
                 bezier: false,
             };
             ops.push(Op::DrawLine {
-                line: Line { points: vec![point(r.x1, r.y1), point(r.x2, r.y2)], is_closed: false },
+                line: Line {
+                    points: vec![point(r.x1, r.y1), point(r.x2, r.y2)],
+                    is_closed: false,
+                },
             });
         }
     }
@@ -162,8 +191,12 @@ fn document_date() -> printpdf::OffsetDateTime {
 /// with the same length (the trailer follows the cross-reference table, so no offset moves),
 /// by a hash of everything before the trailer.
 fn fix_document_id(bytes: &mut [u8]) {
-    let Some(trailer) = find_last(bytes, b"trailer") else { return };
-    let Some(rel) = find_last(&bytes[trailer..], b"/ID") else { return };
+    let Some(trailer) = find_last(bytes, b"trailer") else {
+        return;
+    };
+    let Some(rel) = find_last(&bytes[trailer..], b"/ID") else {
+        return;
+    };
     let mut h = Fnv::new();
     h.write(&bytes[..trailer]);
     let id = letters(h.finish(), 16);
@@ -172,7 +205,9 @@ fn fix_document_id(bytes: &mut [u8]) {
     while i < bytes.len() && replaced < 2 {
         if bytes[i] == b'(' {
             let start = i + 1;
-            let Some(len) = bytes[start..].iter().position(|&b| b == b')') else { return };
+            let Some(len) = bytes[start..].iter().position(|&b| b == b')') else {
+                return;
+            };
             for (k, b) in bytes[start..start + len].iter_mut().enumerate() {
                 *b = id.as_bytes()[k % id.len()];
             }
@@ -239,7 +274,10 @@ mod tests {
         assert_eq!(items[0], TextItem::Text("a ".into()));
         assert_eq!(items[1], TextItem::Offset(-200.0));
         assert_eq!(items[6], TextItem::Text("c".into()));
-        assert_eq!(text_items("x\u{a0}y", 0.0, 14.0), vec![TextItem::Text("x y".into())]);
+        assert_eq!(
+            text_items("x\u{a0}y", 0.0, 14.0),
+            vec![TextItem::Text("x y".into())]
+        );
     }
 
     #[test]
