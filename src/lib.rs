@@ -3,6 +3,7 @@
 //! No Tauri type is used here: the CLI and the desktop shell are two thin front doors.
 
 pub mod cli;
+pub mod deadlines;
 pub mod demo;
 pub mod document;
 pub mod error;

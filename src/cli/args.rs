@@ -50,6 +50,15 @@ pub enum Command {
     /// Xuất văn bản ra tệp PDF, SVG, TXT hoặc JSON
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Các thời hạn trong năm (việc nào đã quá hạn)
+    Deadlines {
+        /// Năm (mặc định: năm nay)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Sao lưu toàn bộ dữ liệu ra một tệp
     Backup {
         /// Tệp sao lưu sẽ tạo

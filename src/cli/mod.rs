@@ -66,6 +66,33 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Commune(cmd) => commune::run(&mut open_store(db)?, cmd),
         Command::Plan(cmd) => plan::run(&mut open_store(db)?, cmd),
         Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
+        Command::Deadlines { year, json } => {
+            let store = open_store(db)?;
+            let year = year.unwrap_or_else(current_year);
+            let items =
+                crate::deadlines::for_year(&store, year, chrono::Local::now().date_naive())?;
+            if json {
+                print_json(&items)?;
+            } else if items.is_empty() {
+                println!("Năm {year} chưa có thời hạn nào trong các kế hoạch.");
+            } else {
+                for i in items {
+                    let state = match i.days_left {
+                        d if d < 0 => format!("QUÁ HẠN {} ngày", -d),
+                        0 => "HÔM NAY".to_string(),
+                        d => format!("còn {d} ngày"),
+                    };
+                    println!(
+                        "{}  {:<16}  {}  (KH {})",
+                        crate::deadlines::vn_date(&i.date),
+                        state,
+                        i.text,
+                        i.plan_id
+                    );
+                }
+            }
+            Ok(0)
+        }
         Command::Backup { out } => {
             open_store(db)?.backup_to(&out)?;
             println!("Đã sao lưu vào {}", out.display());
