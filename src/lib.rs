@@ -12,6 +12,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod rollover;
+pub mod session;
 pub mod store;
 pub mod template;
 pub mod text;

@@ -1,0 +1,166 @@
+//! The operations of the desktop app, one method per command of the Tauri shell, so the
+//! shell stays a list of one-line forwards and everything it does is testable here.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::deadlines::{self, DeadlineItem};
+use crate::document::plan_document;
+use crate::error::{Error, Result};
+use crate::model::{Commune, Plan};
+use crate::render::svg;
+use crate::store::{HistoryEntry, PlanSummary, Store, StoredPlan};
+use crate::{demo, rollover, template};
+
+/// A template as the app lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateInfo {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// One page of the live preview.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagePreview {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub svg: String,
+}
+
+pub struct Session {
+    store: Store,
+}
+
+impl Session {
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(Session { store: Store::open(path)? })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn commune_get(&self) -> Result<Option<Commune>> {
+        self.store.commune()
+    }
+
+    pub fn commune_set(&mut self, commune: &Commune) -> Result<()> {
+        commune.validate()?;
+        self.store.set_commune(commune)
+    }
+
+    pub fn demo_load(&mut self, year: i32) -> Result<Vec<i64>> {
+        demo::load_demo(&mut self.store, year)
+    }
+
+    pub fn templates_list(&self) -> Vec<TemplateInfo> {
+        template::all()
+            .into_iter()
+            .map(|t| TemplateInfo { id: t.id, name: t.name, description: t.description })
+            .collect()
+    }
+
+    pub fn plans_list(&self, year: Option<i32>) -> Result<Vec<PlanSummary>> {
+        self.store.plans(year)
+    }
+
+    pub fn plan_get(&self, id: i64) -> Result<StoredPlan> {
+        self.store.plan(id)
+    }
+
+    pub fn plan_new(&mut self, year: i32, template_id: &str) -> Result<i64> {
+        let commune = self.commune()?;
+        let plan = template::get(template_id)?.instantiate(&commune, year)?;
+        self.store.insert_plan(template_id, &plan)
+    }
+
+    pub fn plan_update(&mut self, id: i64, plan: &Plan) -> Result<()> {
+        self.store.update_plan(id, plan)
+    }
+
+    pub fn plan_copy(&mut self, id: i64, year: i32) -> Result<i64> {
+        let stored = self.store.plan(id)?;
+        let plan = rollover::roll_over(&stored.plan, year)?;
+        self.store.insert_plan(&stored.template, &plan)
+    }
+
+    pub fn plan_delete(&mut self, id: i64) -> Result<()> {
+        self.store.delete_plan(id)
+    }
+
+    /// The pages as they will print, for a plan being edited (not yet saved, possibly).
+    pub fn plan_preview(&self, plan: &Plan) -> Result<Vec<PagePreview>> {
+        let commune = self.commune()?;
+        let doc = plan_document(plan, &commune);
+        Ok(svg::svg_pages(&doc)
+            .into_iter()
+            .map(|svg| PagePreview {
+                width_mm: crate::document::style::PAGE_WIDTH_MM,
+                height_mm: crate::document::style::PAGE_HEIGHT_MM,
+                svg,
+            })
+            .collect())
+    }
+
+    pub fn undo(&mut self) -> Result<HistoryEntry> {
+        self.store.undo()
+    }
+
+    pub fn redo(&mut self) -> Result<HistoryEntry> {
+        self.store.redo()
+    }
+
+    pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
+        self.store.history(limit)
+    }
+
+    pub fn deadlines(&self, year: i32) -> Result<Vec<DeadlineItem>> {
+        deadlines::for_year(&self.store, year, chrono::Local::now().date_naive())
+    }
+
+    fn commune(&self) -> Result<Commune> {
+        self.store.commune()?.ok_or(Error::NoCommune)
+    }
+}
+
+/// Where exports go unless the officer picks another place: Documents/Tre (or the home
+/// folder when the system has no Documents folder).
+pub fn default_export_dir() -> Result<PathBuf> {
+    let dirs = directories::UserDirs::new().ok_or(Error::NoDataDir)?;
+    let base = dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf();
+    Ok(base.join("Tre"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_app_flow_from_empty_to_preview() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        assert!(s.commune_get().unwrap().is_none());
+        assert_eq!(s.plan_new(2027, "qd06").unwrap_err().code(), "no-commune");
+        let mut c = Commune::new("Tân Lập", "Tuyên Quang");
+        c.name = String::new();
+        assert_eq!(s.commune_set(&c).unwrap_err().code(), "invalid");
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang")).unwrap();
+        assert_eq!(s.templates_list().len(), 4);
+        let id = s.plan_new(2027, "qd06").unwrap();
+        let mut plan = s.plan_get(id).unwrap().plan;
+        plan.sections[0].title = "Lồng ghép các hoạt động".into();
+        s.plan_update(id, &plan).unwrap();
+        let pages = s.plan_preview(&plan).unwrap();
+        assert!(pages.len() >= 2);
+        assert!(pages[0].svg.contains("LỒNG GHÉP CÁC HOẠT ĐỘNG"));
+        s.undo().unwrap();
+        assert_eq!(s.plan_get(id).unwrap().plan.sections[0].title, "MỤC ĐÍCH, YÊU CẦU");
+        let copy = s.plan_copy(id, 2028).unwrap();
+        assert_eq!(s.plans_list(Some(2028)).unwrap()[0].id, copy);
+        assert_eq!(s.deadlines(2028).unwrap().len(), 2);
+        s.plan_delete(copy).unwrap();
+        assert!(s.plans_list(Some(2028)).unwrap().is_empty());
+    }
+}
