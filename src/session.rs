@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{Commune, Plan};
 use crate::render::svg;
 use crate::store::{HistoryEntry, PlanSummary, Store, StoredPlan};
+use crate::export::{self, ExportFormat};
 use crate::{demo, rollover, template};
 
 /// A template as the app lists it.
@@ -35,7 +36,9 @@ pub struct Session {
 
 impl Session {
     pub fn open(path: &Path) -> Result<Self> {
-        Ok(Session { store: Store::open(path)? })
+        Ok(Session {
+            store: Store::open(path)?,
+        })
     }
 
     pub fn store(&self) -> &Store {
@@ -58,7 +61,11 @@ impl Session {
     pub fn templates_list(&self) -> Vec<TemplateInfo> {
         template::all()
             .into_iter()
-            .map(|t| TemplateInfo { id: t.id, name: t.name, description: t.description })
+            .map(|t| TemplateInfo {
+                id: t.id,
+                name: t.name,
+                description: t.description,
+            })
             .collect()
     }
 
@@ -104,6 +111,12 @@ impl Session {
             .collect())
     }
 
+    /// Writes plan `id` to `path`; returns the file written (the first page for SVG).
+    pub fn export_plan(&self, id: i64, format: ExportFormat, path: &Path) -> Result<PathBuf> {
+        let written = export::export_plan(&self.store, id, format, path)?;
+        Ok(written.into_iter().next().unwrap_or_else(|| path.to_path_buf()))
+    }
+
     pub fn undo(&mut self) -> Result<HistoryEntry> {
         self.store.undo()
     }
@@ -146,7 +159,8 @@ mod tests {
         let mut c = Commune::new("Tân Lập", "Tuyên Quang");
         c.name = String::new();
         assert_eq!(s.commune_set(&c).unwrap_err().code(), "invalid");
-        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang")).unwrap();
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang"))
+            .unwrap();
         assert_eq!(s.templates_list().len(), 4);
         let id = s.plan_new(2027, "qd06").unwrap();
         let mut plan = s.plan_get(id).unwrap().plan;
@@ -156,7 +170,10 @@ mod tests {
         assert!(pages.len() >= 2);
         assert!(pages[0].svg.contains("LỒNG GHÉP CÁC HOẠT ĐỘNG"));
         s.undo().unwrap();
-        assert_eq!(s.plan_get(id).unwrap().plan.sections[0].title, "MỤC ĐÍCH, YÊU CẦU");
+        assert_eq!(
+            s.plan_get(id).unwrap().plan.sections[0].title,
+            "MỤC ĐÍCH, YÊU CẦU"
+        );
         let copy = s.plan_copy(id, 2028).unwrap();
         assert_eq!(s.plans_list(Some(2028)).unwrap()[0].id, copy);
         assert_eq!(s.deadlines(2028).unwrap().len(), 2);

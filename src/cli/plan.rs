@@ -4,7 +4,7 @@ use super::args::{ExportCmd, Format, PlanCmd, PlanSet};
 use super::print_json;
 use crate::document::plan_document;
 use crate::error::{Error, Result};
-use crate::fsutil::write_atomic;
+use crate::export::{export_plan, ExportFormat};
 use crate::model::{DocDate, Plan};
 use crate::render;
 use crate::store::Store;
@@ -86,37 +86,36 @@ pub fn run(store: &mut Store, cmd: PlanCmd) -> Result<i32> {
 pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
     match cmd {
         ExportCmd::Plan { id, format, out } => {
-            let stored = store.plan(id)?;
-            let bytes = match format {
-                Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&stored.plan)
-                        .map_err(|e| Error::Invalid(e.to_string()))?;
-                    s.push('\n');
-                    s.into_bytes()
-                }
-                Format::Txt | Format::Pdf | Format::Svg => {
-                    let commune = store.commune()?.ok_or(Error::NoCommune)?;
-                    let doc = plan_document(&stored.plan, &commune);
-                    match format {
-                        Format::Pdf => render::pdf::write_pdf(&doc)?,
-                        Format::Svg => return write_svg_pages(&doc, out.as_deref()),
-                        _ => render::txt::to_text(&doc).into_bytes(),
-                    }
-                }
+            let format = match format {
+                Format::Pdf => ExportFormat::Pdf,
+                Format::Svg => ExportFormat::Svg,
+                Format::Txt => ExportFormat::Txt,
+                Format::Json => ExportFormat::Json,
             };
             match out {
                 Some(path) => {
-                    write_atomic(&path, &bytes)?;
-                    eprintln!("Đã xuất {}", path.display());
+                    for written in export_plan(store, id, format, &path)? {
+                        eprintln!("Đã xuất {}", written.display());
+                    }
                 }
-                None if format == Format::Pdf => {
-                    return Err(Error::Invalid(
-                        "Hãy nêu tệp PDF sẽ tạo bằng --out, ví dụ --out ke-hoach.pdf.".into(),
-                    ))
+                // Text formats can go to the screen; the others need a file.
+                None if matches!(format, ExportFormat::Txt | ExportFormat::Json) => {
+                    let stored = store.plan(id)?;
+                    let text = if format == ExportFormat::Json {
+                        serde_json::to_string_pretty(&stored.plan)
+                            .map_err(|e| Error::Invalid(e.to_string()))?
+                            + "\n"
+                    } else {
+                        let commune = store.commune()?.ok_or(Error::NoCommune)?;
+                        render::txt::to_text(&plan_document(&stored.plan, &commune))
+                    };
+                    use std::io::Write;
+                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
                 }
                 None => {
-                    use std::io::Write;
-                    let _ = std::io::stdout().lock().write_all(&bytes);
+                    return Err(Error::Invalid(
+                        "Hãy nêu tệp sẽ tạo bằng --out, ví dụ --out ke-hoach.pdf.".into(),
+                    ))
                 }
             }
             Ok(0)
@@ -164,18 +163,4 @@ fn parse_doc_date(text: &str) -> Result<DocDate> {
         [m, y] => DocDate::new(None, num(m)?, num(y)? as i32),
         _ => Err(bad()),
     }
-}
-
-/// One SVG file per page: `--out ke-hoach.svg` writes `ke-hoach-1.svg`, `ke-hoach-2.svg`, …
-fn write_svg_pages(doc: &crate::document::Document, out: Option<&std::path::Path>) -> Result<i32> {
-    let out = out.ok_or_else(|| {
-        Error::Invalid("Hãy nêu tệp SVG sẽ tạo bằng --out, ví dụ --out ke-hoach.svg.".into())
-    })?;
-    let stem = out.with_extension("");
-    for (i, svg) in render::svg::svg_pages(doc).iter().enumerate() {
-        let path = std::path::PathBuf::from(format!("{}-{}.svg", stem.display(), i + 1));
-        write_atomic(&path, svg.as_bytes())?;
-        eprintln!("Đã xuất {}", path.display());
-    }
-    Ok(0)
 }
