@@ -28,6 +28,8 @@ export function mockBackend(): Promise<MockBackend> {
     mockPromise = import('./mock').then((m) => {
       const b = new m.MockBackend();
       b.latency = 40;
+      // Reachable from browser tests: window.__treMock.
+      (window as unknown as { __treMock: unknown }).__treMock = b;
       return b;
     });
   }

@@ -87,8 +87,8 @@ describe('AutoSaver', () => {
     });
     saver.schedule('v1');
     await vi.advanceTimersByTimeAsync(100);
-    expect(states.at(-1)).toEqual({ kind: 'error', message: 'Không còn chỗ trống trên ổ đĩa.' });
-    expect(saveStateText(states.at(-1)!)).toBe('Lỗi khi lưu: Không còn chỗ trống trên ổ đĩa.');
+    expect(states[states.length - 1]).toEqual({ kind: 'error', message: 'Không còn chỗ trống trên ổ đĩa.' });
+    expect(saveStateText(states[states.length - 1]!)).toBe('Lỗi khi lưu: Không còn chỗ trống trên ổ đĩa.');
     expect(saver.dirty).toBe(true);
     fail = false;
     await saver.retry();

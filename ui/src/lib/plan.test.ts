@@ -59,3 +59,15 @@ describe('signer', () => {
     expect(leadersFor(kt, demoCommune().leaders).map((l) => l.name)).toEqual(['Lê Thị Hương', 'Hà Quang Vinh', 'Nguyễn Văn Thành']);
   });
 });
+
+describe('preview pages', () => {
+  it('gives an SVG without a viewBox one, so it scales to the panel', async () => {
+    const { fitSvg } = await import('./plan');
+    expect(fitSvg('<svg xmlns="http://www.w3.org/2000/svg" width="595.3pt" height="841.9pt"><g/></svg>', 210, 297)).toBe(
+      '<svg viewBox="0 0 595.3 841.9" xmlns="http://www.w3.org/2000/svg" width="595.3pt" height="841.9pt"><g/></svg>',
+    );
+    expect(fitSvg('<svg><g/></svg>', 210, 297)).toBe('<svg viewBox="0 0 210 297"><g/></svg>');
+    const ok = '<svg viewBox="0 0 210 297" width="210mm"></svg>';
+    expect(fitSvg(ok, 210, 297)).toBe(ok);
+  });
+});

@@ -89,3 +89,19 @@ export function joinPath(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
   return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
+
+/**
+ * Makes a page's SVG scale to its box: an SVG without a viewBox gets one from its own
+ * width/height (mm, pt, px or unitless), or from the page size in mm.
+ */
+export function fitSvg(svg: string, widthMm: number, heightMm: number): string {
+  const open = /<svg\b[^>]*>/i.exec(svg);
+  if (!open || /\sviewBox\s*=/i.test(open[0])) return svg;
+  const num = (attr: string) => {
+    const m = new RegExp(`\\s${attr}\\s*=\\s*["']\\s*([0-9.]+)\\s*(mm|pt|px)?\\s*["']`, 'i').exec(open[0]);
+    return m ? Number(m[1]) : null;
+  };
+  const w = num('width') ?? widthMm;
+  const h = num('height') ?? heightMm;
+  return svg.replace(/<svg\b/i, `<svg viewBox="0 0 ${w} ${h}"`);
+}

@@ -17,6 +17,7 @@ import {
   remapDeadlines,
   removeAt,
   renumber,
+  reuseKeys,
   sectionRefs,
   toLetter,
   toRoman,
@@ -214,5 +215,18 @@ describe('label paths and deadlines', () => {
     expect(remapDeadlines(before, gone, deadlines)[0].section).toBe('');
     // Nothing moved: the same array comes back (no needless save).
     expect(remapDeadlines(before, renumber(before), deadlines)).toBe(deadlines);
+  });
+});
+
+describe('reloading', () => {
+  it('reuses the keys of sections at the same positions', () => {
+    const old = sample();
+    const fresh = toSections(old);
+    fresh[3].children.push(s('4', 'Thôn'));
+    const again = reuseKeys(old, fresh);
+    expect(again[0].key).toBe(old[0].key);
+    expect(again[3].children[2].key).toBe(old[3].children[2].key);
+    expect(again[3].children[3].key).not.toBe(undefined);
+    expect(new Set(sectionRefs(again).map((r) => r.key)).size).toBe(sectionRefs(again).length);
   });
 });

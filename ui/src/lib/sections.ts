@@ -367,3 +367,17 @@ export function remapDeadlines(before: TreeNode[], after: TreeNode[], deadlines:
   });
   return changed ? out : deadlines;
 }
+
+/**
+ * Builds editor nodes for `fresh` sections, reusing the keys of `old` nodes at the same
+ * positions, so reloading after undo keeps the same DOM (and the cursor) where it can.
+ */
+export function reuseKeys(old: TreeNode[], fresh: Section[]): TreeNode[] {
+  return fresh.map((s, i) => ({
+    key: old[i]?.key ?? newKey(),
+    label: s.label ?? '',
+    title: s.title ?? '',
+    paragraphs: [...(s.paragraphs ?? [])],
+    children: reuseKeys(old[i]?.children ?? [], s.children ?? []),
+  }));
+}
