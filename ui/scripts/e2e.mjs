@@ -21,6 +21,7 @@ let failed = 0;
 async function step(name, fn) {
   try {
     await fn();
+    if (process.env.DEBUG) console.log(await page.evaluate(() => window.__treMock.changes.map((c) => `${c.entry.action}${c.entry.undone ? '(undone)' : ''}`).join(' ')));
     passed += 1;
     console.log(`ok   ${name}`);
   } catch (e) {
@@ -120,6 +121,7 @@ await step('sections can be dragged (in the outline view)', async () => {
   await t('section-grip').nth(from).dragTo(target, { targetPosition: { x: 200, y: 3 } });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'KINH PHÍ');
   assert.equal((await labels())[0], 'I.');
+  await savedState();
   // Dropped on the middle: it becomes a child.
   const t2 = (await titles()).indexOf('NỘI DUNG');
   await t('section-grip').first().dragTo(page.locator('[data-testid="section"] > .head').nth(t2), { targetPosition: { x: 200, y: 18 } });
@@ -128,6 +130,11 @@ await step('sections can be dragged (in the outline view)', async () => {
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'MỤC ĐÍCH, YÊU CẦU');
+  // Nothing more of this plan to undo: its creation is not undone from the editor.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.getByText('Không còn thay đổi nào của kế hoạch này để hoàn tác.').waitFor();
+  assert.ok((await titles()).length > 5);
   await t('toggle-outline').click();
 });
 
@@ -159,6 +166,7 @@ await step('31/02 is refused with a Vietnamese message and nothing is saved', as
   await t('plan-month').selectOption('2');
   await t('date-error').waitFor();
   assert.match(await t('date-error').textContent(), /Ngày 31\/02\/\d{4} không có trong lịch/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]').dataset.state === 'invalid');
   assert.match(await t('save-status').textContent(), /Chưa lưu: Ngày 31\/02/);
   await t('plan-day').fill('');
   await savedState();

@@ -65,18 +65,35 @@ export function confirmAction(title: string, text: string, confirmLabel = 'Đồ
   });
 }
 
+const nativeAutosize = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
+
 /**
- * Autosizes a textarea to its content (WebKitGTK has no `field-sizing`). Pass the bound value
- * as the parameter so a value set from code (after undo) also resizes it.
+ * Autosizes a textarea to its content. Chromium-based webviews do it natively
+ * (`field-sizing`); elsewhere (WebKitGTK) a keystroke only grows the box, with one layout
+ * read, and the exact fit is done when the value is set from code or the field is left.
+ * Pass the bound value as the parameter so a value set from code (after undo) also fits.
  */
 export function autosize(node: HTMLTextAreaElement, _value?: unknown) {
+  if (nativeAutosize) {
+    node.style.setProperty('field-sizing', 'content');
+    return {};
+  }
   let lastWidth = 0;
+  let lastValue = node.value;
   const fit = () => {
     node.style.height = 'auto';
     node.style.height = `${node.scrollHeight + 2}px`;
+    lastValue = node.value;
+  };
+  const grow = () => {
+    // Deleting text may leave the box a line too tall until the field is left: harmless.
+    if (node.value.length < lastValue.length - 40) return fit();
+    lastValue = node.value;
+    if (node.scrollHeight > node.clientHeight) node.style.height = `${node.scrollHeight + 2}px`;
   };
   queueMicrotask(fit);
-  node.addEventListener('input', fit);
+  node.addEventListener('input', grow);
+  node.addEventListener('blur', fit);
   const ro = new ResizeObserver((entries) => {
     const w = entries[0]?.contentRect.width ?? 0;
     if (Math.abs(w - lastWidth) > 0.5) {
@@ -86,9 +103,12 @@ export function autosize(node: HTMLTextAreaElement, _value?: unknown) {
   });
   ro.observe(node);
   return {
-    update: () => queueMicrotask(fit),
+    update: () => {
+      if (node.value !== lastValue) queueMicrotask(fit);
+    },
     destroy() {
-      node.removeEventListener('input', fit);
+      node.removeEventListener('input', grow);
+      node.removeEventListener('blur', fit);
       ro.disconnect();
     },
   };
