@@ -230,3 +230,15 @@ describe('reloading', () => {
     expect(new Set(sectionRefs(again).map((r) => r.key)).size).toBe(sectionRefs(again).length);
   });
 });
+
+describe('numbering style of the third level', () => {
+  it('switches a group between a, b, c and 1.1, 1.2', async () => {
+    const { setGroupStyle } = await import('./sections');
+    const tree = fromSections([s('I', 'x', [s('2', 'y', [s('a', 'p'), s('b', 'q')])])]);
+    const dotted = ok(setGroupStyle(tree, [0, 0], 'dotted'));
+    expect(outline(dotted.tree)).toEqual(['I x', '  1 y', '    1.1 p', '    1.2 q']);
+    const back = ok(setGroupStyle(dotted.tree, [0, 0], 'letter'));
+    expect(outline(back.tree)).toEqual(['I x', '  1 y', '    a p', '    b q']);
+    expect(setGroupStyle(tree, [0], 'dotted').ok).toBe(false);
+  });
+});

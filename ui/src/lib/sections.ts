@@ -381,3 +381,15 @@ export function reuseKeys(old: TreeNode[], fresh: Section[]): TreeNode[] {
     children: reuseKeys(old[i]?.children ?? [], s.children ?? []),
   }));
 }
+
+/**
+ * Switches how the children of `parent` are numbered at level 2: letters (a, b, c) or the
+ * parent's number (1.1, 1.2). Other levels have one style only and are left as they are.
+ */
+export function setGroupStyle(tree: TreeNode[], parent: Path, style: 'letter' | 'dotted'): OpResult {
+  const node = getNode(tree, parent);
+  if (!node || parent.length !== 2 || node.children.length === 0) return { ok: false, reason: 'Chỉ mục cấp ba (a, b, c) mới đổi được kiểu đánh số.' };
+  const first = style === 'dotted' ? `${node.label}.1` : 'a';
+  const next = updateNode(tree, parent, (n) => ({ ...n, children: n.children.map((c, i) => (i === 0 ? { ...c, label: first } : c)) }));
+  return done(next, [...parent, 0]);
+}

@@ -1,7 +1,7 @@
 // What the sections tree's nodes share with the editor that owns the tree.
 import { getContext, setContext } from 'svelte';
 
-export type TreeOp = 'up' | 'down' | 'indent' | 'outdent' | 'addChild' | 'addSibling' | 'remove';
+export type TreeOp = 'up' | 'down' | 'indent' | 'outdent' | 'addChild' | 'addSibling' | 'remove' | 'toggleStyle';
 export type DropWhere = 'before' | 'after' | 'inside';
 
 export interface TreeContext {
