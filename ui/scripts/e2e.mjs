@@ -1,0 +1,234 @@
+// End-to-end check of the UI against the mock backend, in headless Chromium.
+// Usage: npm run build && npx vite preview --port 4173 --strictPort &  node scripts/e2e.mjs
+// Needs a system Chromium (Debian: apt-get install chromium); no browser is downloaded.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1024, height: 700 }, locale: 'vi-VN' });
+const problems = [];
+page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+page.on('console', (m) => {
+  if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+});
+const t = (id) => page.getByTestId(id);
+let passed = 0;
+let failed = 0;
+async function step(name, fn) {
+  try {
+    await fn();
+    if (process.env.DEBUG) console.log(await page.evaluate(() => window.__treMock.changes.map((c) => `${c.entry.action}${c.entry.undone ? '(undone)' : ''}`).join(' ')));
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${name}\n     ${String(e.message ?? e).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+const titles = () => t('section-title').evaluateAll((els) => els.map((e) => e.value));
+const labels = () => t('section-label').evaluateAll((els) => els.map((e) => e.textContent.trim()));
+const savedState = () => page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.dataset.state === 'saved', null, { timeout: 5000 });
+const toastText = () => t('toast').last().textContent();
+
+await page.goto(base);
+
+await step('setup derives the header fields from name and province', async () => {
+  await t('setup-name').fill('Tân Lập');
+  await t('setup-province').fill('Tuyên Quang');
+  assert.equal(await t('setup-superior').inputValue(), 'Sở Y tế tỉnh Tuyên Quang');
+  assert.equal(await t('setup-authority-2').inputValue(), 'XÃ TÂN LẬP');
+  assert.equal(await t('setup-place').inputValue(), 'Tân Lập');
+  await t('setup-kind').selectOption('phường');
+  assert.equal(await t('setup-authority-2').inputValue(), 'PHƯỜNG TÂN LẬP');
+  await t('setup-kind').selectOption('xã');
+});
+
+await step('setup refuses to save without a signer, in Vietnamese', async () => {
+  await t('setup-save').click();
+  await page.getByText('Hãy nhập ít nhất một người ký').waitFor();
+  await t('setup-leader-name').first().fill('Nguyễn Hữu An');
+  await t('setup-leader-name').nth(1).fill('Đỗ Minh Khoa');
+  await t('setup-add-common-units').click();
+  assert.ok((await t('setup-unit-name').count()) >= 5);
+  await t('setup-save').click();
+  await t('plans-empty').waitFor();
+});
+
+await step('a new plan from the qd06 template opens in the editor with a preview', async () => {
+  await t('new-plan').click();
+  await t('template-card-qd06').click();
+  await t('section-title').first().waitFor();
+  assert.deepEqual((await labels()).slice(0, 4), ['I.', '1.', '2.', 'II.']);
+  await t('preview-page').first().waitFor();
+  assert.match(await t('preview').textContent(), /Xem trước bản in/);
+  assert.equal(await t('signer-name').inputValue(), 'Đỗ Minh Khoa');
+});
+
+await step('Alt+↑ moves a section up and renumbers', async () => {
+  await t('section-title').nth(3).focus(); // II. NỘI DUNG
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'NỘI DUNG');
+  assert.deepEqual((await titles()).slice(0, 2), ['NỘI DUNG', 'MỤC ĐÍCH, YÊU CẦU']);
+  assert.deepEqual((await labels()).slice(0, 2), ['I.', 'II.']);
+  // The focus follows the section.
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'NỘI DUNG');
+  await savedState();
+});
+
+await step('Ctrl+Z undoes the move, Ctrl+Y redoes it', async () => {
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'MỤC ĐÍCH, YÊU CẦU');
+  await page.keyboard.press('Control+y');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'NỘI DUNG');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'MỤC ĐÍCH, YÊU CẦU');
+});
+
+await step('Alt+→ indents under the previous section, Alt+← brings it back; deadlines follow', async () => {
+  // III. KINH PHÍ -> II.1 ; IV. TỔ CHỨC THỰC HIỆN becomes III (its deadlines IV.x -> III.x).
+  const idx = (await titles()).indexOf('KINH PHÍ');
+  await t('section-title').nth(idx).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="section"]')].some((s) => s.dataset.label === 'II.1'));
+  const sections = await t('deadline-section').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(sections, ['III.3', 'III.1']);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="section"]')].some((s) => s.dataset.label === 'III'));
+  assert.deepEqual(await t('deadline-section').evaluateAll((els) => els.map((e) => e.value)), ['IV.3', 'IV.1']);
+});
+
+await step('the handle moves a section by keyboard (Enter, arrows, Tab)', async () => {
+  const grip = t('section-grip').first();
+  await grip.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'NỘI DUNG');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'MỤC ĐÍCH, YÊU CẦU');
+});
+
+await step('sections can be dragged (in the outline view)', async () => {
+  await t('toggle-outline').click();
+  assert.equal(await t('paragraph').count(), 0);
+  // "KINH PHÍ" (III) dropped on the top edge of "MỤC ĐÍCH, YÊU CẦU" (I).
+  const from = (await titles()).indexOf('KINH PHÍ');
+  const target = page.locator('[data-testid="section"] > .head').first();
+  await t('section-grip').nth(from).dragTo(target, { targetPosition: { x: 200, y: 3 } });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'KINH PHÍ');
+  assert.equal((await labels())[0], 'I.');
+  await savedState();
+  // Dropped on the middle: it becomes a child.
+  const t2 = (await titles()).indexOf('NỘI DUNG');
+  await t('section-grip').first().dragTo(page.locator('[data-testid="section"] > .head').nth(t2), { targetPosition: { x: 200, y: 18 } });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="section"]')].some((s) => s.dataset.label === 'II.1' && s.querySelector('input').value === 'KINH PHÍ'));
+  await savedState();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-title"]')[0].value === 'MỤC ĐÍCH, YÊU CẦU');
+  // Nothing more of this plan to undo: its creation is not undone from the editor.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.getByText('Không còn thay đổi nào của kế hoạch này để hoàn tác.').waitFor();
+  assert.ok((await titles()).length > 5);
+  await t('toggle-outline').click();
+});
+
+await step('adding and deleting a section (with confirmation)', async () => {
+  const n = (await titles()).length;
+  await t('add-section').click();
+  await page.keyboard.type('PHỤ LỤC');
+  assert.equal((await titles()).length, n + 1);
+  assert.equal((await labels()).at(-1), 'V.');
+  await t('section-remove').last().click();
+  await t('confirm-ok').click();
+  await page.waitForFunction((k) => document.querySelectorAll('[data-testid="section-title"]').length === k, n);
+});
+
+await step('Enter splits a paragraph; typing updates the preview and saves', async () => {
+  const para = t('paragraph').first();
+  await para.click();
+  await page.keyboard.press('End');
+  const count = await t('paragraph').count();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Đoạn mới về Tết Trung thu');
+  assert.equal(await t('paragraph').count(), count + 1);
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('Đoạn mới về Tết Trung thu'), null, { timeout: 3000 });
+  await savedState();
+});
+
+await step('31/02 is refused with a Vietnamese message and nothing is saved', async () => {
+  await t('plan-day').fill('31');
+  await t('plan-month').selectOption('2');
+  await t('date-error').waitFor();
+  assert.match(await t('date-error').textContent(), /Ngày 31\/02\/\d{4} không có trong lịch/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]').dataset.state === 'invalid');
+  assert.match(await t('save-status').textContent(), /Chưa lưu: Ngày 31\/02/);
+  await t('plan-day').fill('');
+  await savedState();
+});
+
+await step('a deadline with an impossible date is refused', async () => {
+  await t('add-deadline').click();
+  await page.keyboard.type('31/02/2026');
+  await page.keyboard.press('Tab');
+  await page.getByText('Ngày “31/02/2026” không hợp lệ').waitFor();
+  await t('deadline-date').last().fill('20/12/2026');
+  await t('deadline-text').last().fill('Tổng kết Tháng hành động vì trẻ em');
+  await t('deadline-unit').last().selectOption({ index: 1 });
+  await savedState();
+});
+
+await step('export PDF and Word report the written file', async () => {
+  await t('export-pdf').click();
+  await page.getByText(/Đã xuất PDF: .*\.pdf/).waitFor();
+  await t('export-docx').click();
+  await page.getByText(/Đã xuất Word: .*\.docx/).waitFor();
+});
+
+await step('delete from the list, then undo from the toast', async () => {
+  await t('back').click();
+  await t('plan-item').first().waitFor();
+  await t('plan-delete').first().click();
+  await t('confirm-ok').click();
+  await t('plans-empty').waitFor();
+  assert.match(await toastText(), /Đã xóa\./);
+  await t('undo-delete').click();
+  await t('plan-item').first().waitFor();
+});
+
+await step('copy to next year', async () => {
+  await t('plan-copy').first().click();
+  const y = Number(await t('copy-year').inputValue());
+  await t('copy-ok').click();
+  await page.getByText(`Đã sao chép sang năm ${y}`).waitFor();
+  await t('year-next').click();
+  await page.locator(`[data-testid="plan-list"][data-year="${y}"]`).waitFor();
+  const items = await t('plan-item').allTextContents();
+  const dump = await page.evaluate(() => JSON.stringify([...window.__treMock.plans.values()].map((p) => [p.id, p.plan.date, p.plan.title.slice(-40)])));
+  assert.ok(items.some((x) => x.includes(`năm ${y}`)), items.join('\n') + dump);
+});
+
+await step('the deadlines view lists the year sorted by date', async () => {
+  await t('nav-deadlines').click();
+  await t('deadlines-table').waitFor();
+  const dates = await t('deadline-row').evaluateAll((rows) => rows.map((r) => r.querySelector('td').textContent.trim()));
+  const iso = dates.map((d) => d.split('/').reverse().join('-'));
+  assert.deepEqual([...iso].sort(), iso);
+  assert.ok(dates.length >= 3);
+});
+
+await step('commune info is reachable later and keeps its values', async () => {
+  await t('nav-commune').click();
+  assert.equal(await t('setup-name').inputValue(), 'Tân Lập');
+  assert.equal(await t('use-demo').count(), 0);
+});
+
+await browser.close();
+for (const p of problems) console.log(`console: ${p}`);
+console.log(`${passed} passed, ${failed + (problems.length ? 1 : 0)} failed`);
+process.exitCode = failed || problems.length ? 1 : 0;

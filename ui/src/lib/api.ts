@@ -1,0 +1,131 @@
+// The commands of the Tauri shell, typed. Inside Tauri every function is one `invoke`; in a
+// plain browser (development, UI tests) the same calls go to the in-memory mock.
+//
+// Command names are snake_case; argument names are camelCase as Tauri 2 converts them.
+
+import type {
+  ApiError,
+  Commune,
+  ExportFormat,
+  HistoryEntry,
+  PagePreview,
+  Plan,
+  PlanSummary,
+  StoredPlan,
+  Template,
+  YearDeadline,
+} from './types';
+import { invoke } from '@tauri-apps/api/core';
+import type { MockBackend } from './mock';
+
+export const inTauri: boolean = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+
+let mockPromise: Promise<MockBackend> | null = null;
+
+/** The mock backend of this page (created on first use; only outside Tauri). */
+export function mockBackend(): Promise<MockBackend> {
+  if (!mockPromise) {
+    mockPromise = import('./mock').then((m) => {
+      const b = new m.MockBackend();
+      b.latency = 40;
+      // Reachable from browser tests: window.__treMock.
+      (window as unknown as { __treMock: unknown }).__treMock = b;
+      return b;
+    });
+  }
+  return mockPromise;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    if (inTauri) return await invoke<T>(cmd, args);
+    return await (await mockBackend()).invoke<T>(cmd, args);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Whatever was thrown, as `{code, message}` with a Vietnamese message. */
+export function toApiError(err: unknown): ApiError {
+  if (err && typeof err === 'object' && 'message' in err && typeof (err as ApiError).message === 'string') {
+    const e = err as Partial<ApiError> & { message: string };
+    return { code: typeof e.code === 'string' ? e.code : 'unknown', message: e.message };
+  }
+  if (typeof err === 'string') return { code: 'unknown', message: err };
+  return { code: 'unknown', message: 'Đã xảy ra lỗi không rõ nguyên nhân. Hãy thử lại.' };
+}
+
+export function errorMessage(err: unknown): string {
+  return toApiError(err).message;
+}
+
+// --- commune -------------------------------------------------------------------------------
+export const communeGet = () => call<Commune | null>('commune_get');
+export const communeSet = (commune: Commune) => call<void>('commune_set', { commune });
+/** Loads the demo commune and one plan per template for `year`; returns the plan ids. */
+export const demoLoad = (year: number) => call<number[]>('demo_load', { year });
+
+// --- plans ---------------------------------------------------------------------------------
+export const templatesList = () => call<Template[]>('templates_list');
+export const plansList = (year: number | null) => call<PlanSummary[]>('plans_list', { year });
+export const planGet = (id: number) => call<StoredPlan>('plan_get', { id });
+export const planNew = (year: number, template: string) => call<number>('plan_new', { year, template });
+export const planUpdate = (id: number, plan: Plan) => call<void>('plan_update', { id, plan });
+export const planCopy = (id: number, year: number) => call<number>('plan_copy', { id, year });
+export const planDelete = (id: number) => call<void>('plan_delete', { id });
+export const planPreview = (plan: Plan) => call<PagePreview[]>('plan_preview', { plan });
+
+// --- export, history, deadlines ------------------------------------------------------------
+/** Writes the plan to `path`; returns the path written. */
+export const exportPlan = (id: number, format: ExportFormat, path: string) => call<string>('export_plan', { id, format, path });
+export const undo = () => call<HistoryEntry>('undo');
+export const redo = () => call<HistoryEntry>('redo');
+export const history = (limit: number) => call<HistoryEntry[]>('history', { limit });
+export const deadlines = (year: number) => call<YearDeadline[]>('deadlines', { year });
+export const defaultExportDir = () => call<string>('default_export_dir');
+
+// --- system dialogs and files (Tauri plugins; harmless stand-ins in a browser) ---------------
+
+const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  pdf: { name: 'Tệp PDF', extensions: ['pdf'] },
+  docx: { name: 'Tài liệu Word', extensions: ['docx'] },
+};
+
+/** The system "Save as" dialog; null when the officer cancels. */
+export async function saveDialog(defaultPath: string, format: ExportFormat): Promise<string | null> {
+  if (!inTauri) return defaultPath;
+  try {
+    const { save } = await import('@tauri-apps/plugin-dialog');
+    return await save({ defaultPath, filters: [FILTERS[format]], title: format === 'pdf' ? 'Lưu tệp PDF' : 'Lưu tệp Word' });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Opens a file or a folder with the system's default program. */
+export async function openPath(path: string): Promise<void> {
+  if (!inTauri) {
+    console.info('[mock] mở', path);
+    return;
+  }
+  try {
+    const { openPath } = await import('@tauri-apps/plugin-opener');
+    await openPath(path);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Shows a file selected in the system's file manager. */
+export async function revealInDir(path: string): Promise<void> {
+  if (!inTauri) {
+    console.info('[mock] mở thư mục chứa', path);
+    return;
+  }
+  try {
+    const { revealItemInDir } = await import('@tauri-apps/plugin-opener');
+    await revealItemInDir(path);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}

@@ -1,0 +1,483 @@
+// An in-memory stand-in for the Tauri shell, used when the UI runs in a plain browser
+// (development, screenshots, UI tests). Same command names, arguments, results and
+// `{code, message}` errors as the real shell; the preview is a rough sketch, not the core's
+// layout.
+
+import type {
+  Commune,
+  HistoryEntry,
+  PagePreview,
+  Plan,
+  PlanSummary,
+  Section,
+  StoredPlan,
+  Template,
+  YearDeadline,
+} from './types';
+import { checkYear, dateLine, todayIso, validateDocDate } from './dates';
+import { displayLabel } from './sections';
+import { numberLine, validatePlan } from './plan';
+import { deepNfc } from './text';
+import qd06 from './fixtures/qd06.json';
+import program from './fixtures/program.json';
+import earlyChildhood from './fixtures/early-childhood.json';
+import blank from './fixtures/blank.json';
+
+interface TemplateSource extends Template {
+  plan: unknown;
+}
+
+const TEMPLATES = [qd06, program, earlyChildhood, blank] as unknown as TemplateSource[];
+
+export function demoCommune(): Commune {
+  const units: [string, string][] = [
+    ['Phòng Văn hóa - Xã hội', 'phòng'],
+    ['Phòng Kinh tế', 'phòng'],
+    ['Trạm Y tế xã', 'trạm y tế'],
+    ['Công an xã', 'ngành'],
+    ['Trường Mầm non Minh Hòa', 'trường'],
+    ['Trường Tiểu học Minh Hòa', 'trường'],
+    ['Trường THCS Minh Hòa', 'trường'],
+    ['Đoàn Thanh niên xã', 'đoàn thể'],
+    ['Hội Liên hiệp Phụ nữ xã', 'đoàn thể'],
+    ['Thôn Đồng Xuân', 'thôn'],
+    ['Thôn Gò Mít', 'thôn'],
+    ['Thôn Làng Chùa', 'thôn'],
+  ];
+  return {
+    name: 'Minh Hòa',
+    kind: 'xã',
+    province: 'Phú Thọ',
+    superior: 'Sở Y tế tỉnh Phú Thọ',
+    superior_email: null,
+    parent_authority: null,
+    authority_lines: ['ỦY BAN NHÂN DÂN', 'XÃ MINH HÒA'],
+    place: 'Minh Hòa',
+    leaders: [
+      { name: 'Nguyễn Văn Thành', position: 'Chủ tịch' },
+      { name: 'Lê Thị Hương', position: 'Phó Chủ tịch' },
+      { name: 'Hà Quang Vinh', position: 'Phó Chủ tịch' },
+    ],
+    units: units.map(([name, kind]) => ({ name, kind })),
+    recipients: [
+      'Sở Y tế tỉnh Phú Thọ (b/c)',
+      'TT Đảng ủy, HĐND xã (b/c)',
+      'Chủ tịch, các PCT UBND xã',
+      'Các cơ quan, ban, ngành, đoàn thể xã',
+      'Các trường học, các thôn trên địa bàn xã',
+      'Lưu: VT, VHXH',
+    ],
+  };
+}
+
+const fail = (code: string, message: string): never => {
+  throw { code, message } satisfies { code: string; message: string };
+};
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function nowStamp(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}+07:00`;
+}
+
+/** Placeholders of assets/templates (see src/template/mod.rs). */
+function fill(value: unknown, vars: [string, string][]): unknown {
+  if (typeof value === 'string') return vars.reduce((s, [k, v]) => s.split(k).join(v), value);
+  if (Array.isArray(value)) return value.map((v) => fill(v, vars));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)]));
+  }
+  return value;
+}
+
+export function instantiate(templateId: string, commune: Commune, year: number): Plan {
+  const t = TEMPLATES.find((x) => x.id === templateId);
+  if (!t) fail('unknown-template', `Mẫu kế hoạch “${templateId}” không có. Các mẫu có: qd06, program, early-childhood, blank.`);
+  const yearProblem = checkYear(year);
+  if (yearProblem) fail('invalid', yearProblem);
+  const kind = commune.kind.trim();
+  const vars: [string, string][] = [
+    ['{{ten}}', commune.name],
+    ['{{cap}}', kind],
+    ['{{Cap}}', kind.charAt(0).toUpperCase() + kind.slice(1)],
+    ['{{tinh}}', commune.province],
+    ['{{cap_tren}}', commune.superior],
+    ['{{dia_danh}}', commune.place],
+    ['{{nam}}', String(year)],
+  ];
+  const plan = fill(clone(t!.plan), vars) as Plan;
+  plan.date.year = year;
+  const vice = commune.leaders.find((l) => l.position.toLowerCase().startsWith('phó chủ tịch'));
+  const chair = commune.leaders.find((l) => l.position.toLowerCase() === 'chủ tịch');
+  if (vice) plan.signer = { titles: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: vice.name };
+  else if (chair) plan.signer = { titles: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: chair.name };
+  else plan.signer = { titles: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: '' };
+  if (commune.recipients.length) {
+    const items = commune.recipients.filter((r) => r.trim());
+    if (!items[items.length - 1]?.startsWith('Lưu')) {
+      plan.recipients = [...items.filter((r) => !r.startsWith('Lưu')), 'Lưu: VT, VHXH'];
+    } else plan.recipients = items;
+  }
+  return deepNfc(plan);
+}
+
+/** Moves the plan's year, as src/rollover.rs does (simplified: whole-word years). */
+function rollOver(plan: Plan, year: number): Plan {
+  const from = String(plan.date.year);
+  const shift = (s: string) => s.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`, 'g'), String(year));
+  const shiftSections = (ss: Section[]): Section[] =>
+    ss.map((s) => ({ ...s, title: shift(s.title), paragraphs: s.paragraphs.map(shift), children: shiftSections(s.children) }));
+  const shiftIso = (d: string) => (d.startsWith(from + '-') ? (d.endsWith('-02-29') ? `${year}-02-28` : `${year}${d.slice(4)}`) : d);
+  return {
+    ...clone(plan),
+    number: null,
+    date: { ...plan.date, day: null, year },
+    title: shift(plan.title),
+    bases: plan.bases.map(shift),
+    intro: shift(plan.intro),
+    closing: shift(plan.closing),
+    recipients: plan.recipients.map(shift),
+    sections: shiftSections(plan.sections),
+    deadlines: plan.deadlines.map((d) => ({ ...d, date: shiftIso(d.date), text: shift(d.text) })),
+    events: plan.events.map((e) => ({ ...e, start: shiftIso(e.start), end: shiftIso(e.end), text: shift(e.text) })),
+  };
+}
+
+interface Change {
+  entry: HistoryEntry;
+  old: unknown;
+  new: unknown;
+}
+
+export class MockBackend {
+  commune: Commune | null = null;
+  plans = new Map<number, StoredPlan>();
+  changes: Change[] = [];
+  private nextPlanId = 1;
+  private nextHistoryId = 1;
+  /** Milliseconds each answer takes, to show "Đang lưu…" as in the real app. */
+  latency = 0;
+
+  async invoke<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+    if (this.latency > 0) await new Promise((r) => setTimeout(r, cmd === 'plan_preview' ? this.latency * 2 : this.latency));
+    return clone(this.dispatch(cmd, args)) as T;
+  }
+
+  private dispatch(cmd: string, a: Record<string, unknown>): unknown {
+    switch (cmd) {
+      case 'commune_get':
+        return this.commune;
+      case 'commune_set':
+        return this.communeSet(a.commune as Commune);
+      case 'demo_load':
+        return this.demoLoad(a.year as number);
+      case 'templates_list':
+        return TEMPLATES.map(({ id, name, description }) => ({ id, name, description }));
+      case 'plans_list':
+        return this.list(a.year as number | null);
+      case 'plan_get':
+        return this.get(a.id as number);
+      case 'plan_new':
+        return this.planNew(a.year as number, a.template as string);
+      case 'plan_update':
+        return this.planUpdate(a.id as number, a.plan as Plan);
+      case 'plan_copy':
+        return this.planCopy(a.id as number, a.year as number);
+      case 'plan_delete':
+        return this.planDelete(a.id as number);
+      case 'plan_preview':
+        return previewPages(a.plan as Plan, this.commune);
+      case 'export_plan':
+        this.get(a.id as number);
+        if (a.format !== 'pdf' && a.format !== 'docx') fail('invalid', `Định dạng “${String(a.format)}” không hỗ trợ.`);
+        return a.path as string;
+      case 'undo':
+        return this.undo();
+      case 'redo':
+        return this.redo();
+      case 'history':
+        return this.changes
+          .map((c) => c.entry)
+          .slice(-(a.limit as number) || undefined)
+          .reverse();
+      case 'deadlines':
+        return this.deadlines(a.year as number);
+      case 'default_export_dir':
+        return '/home/canbo/Tài liệu/Tre';
+      default:
+        return fail('unknown-command', `Lệnh “${cmd}” chưa có.`);
+    }
+  }
+
+  private record(entity: 'commune' | 'plan', entityId: number | null, action: HistoryEntry['action'], old: unknown, now: unknown, summary: string) {
+    // A new change ends what could be redone.
+    this.changes = this.changes.filter((c) => !c.entry.undone);
+    this.changes.push({
+      entry: { id: this.nextHistoryId++, at: nowStamp(), entity, entity_id: entityId, action, summary, undone: false },
+      old: clone(old),
+      new: clone(now),
+    });
+  }
+
+  private communeSet(c: Commune) {
+    if (!c || !c.name?.trim()) fail('invalid', 'Thiếu tên xã. Hãy nhập tên xã.');
+    const old = this.commune;
+    this.commune = deepNfc(c);
+    this.record('commune', 1, old ? 'update' : 'insert', old, this.commune, `Cập nhật thông tin ${c.kind} ${c.name}`);
+    return null;
+  }
+
+  private demoLoad(year: number): number[] {
+    if (this.commune) {
+      fail('invalid', `Cơ sở dữ liệu này đã có thông tin ${this.commune.kind} ${this.commune.name}; dữ liệu mẫu không ghi đè.`);
+    }
+    this.commune = demoCommune();
+    const ids: number[] = [];
+    for (const t of TEMPLATES) {
+      const plan = instantiate(t.id, this.commune, year);
+      if (t.id === 'qd06') {
+        plan.number = '15';
+        plan.date.day = 8;
+      }
+      ids.push(this.insert(t.id, plan));
+    }
+    return ids;
+  }
+
+  private insert(template: string, plan: Plan): number {
+    const id = this.nextPlanId++;
+    const stamp = nowStamp();
+    const stored: StoredPlan = { id, template, plan, created: stamp, updated: stamp };
+    this.plans.set(id, stored);
+    this.record('plan', id, 'insert', null, stored, `Tạo kế hoạch “${plan.title}”`);
+    return id;
+  }
+
+  private list(year: number | null): PlanSummary[] {
+    return [...this.plans.values()]
+      .filter((p) => year === null || p.plan.date.year === year)
+      .sort((a, b) => b.updated.localeCompare(a.updated) || b.id - a.id)
+      .map((p) => ({
+        id: p.id,
+        year: p.plan.date.year,
+        template: p.template,
+        doc_type: p.plan.doc_type,
+        title: p.plan.title,
+        number: p.plan.number,
+        updated: p.updated,
+      }));
+  }
+
+  private get(id: number): StoredPlan {
+    const p = this.plans.get(id);
+    if (!p) fail('plan-not-found', `Không tìm thấy kế hoạch số ${id}.`);
+    return p!;
+  }
+
+  private planNew(year: number, template: string): number {
+    if (!this.commune) fail('no-commune', 'Chưa có thông tin xã. Hãy nhập thông tin xã hoặc dùng dữ liệu mẫu.');
+    return this.insert(template, instantiate(template, this.commune!, year));
+  }
+
+  private planUpdate(id: number, plan: Plan) {
+    const stored = this.get(id);
+    const problem = validatePlan(plan);
+    if (problem) fail('invalid', problem);
+    const old = clone(stored);
+    stored.plan = deepNfc(plan);
+    stored.updated = nowStamp();
+    this.record('plan', id, 'update', old, stored, `Sửa kế hoạch “${plan.title}”`);
+    return null;
+  }
+
+  private planCopy(id: number, year: number): number {
+    const src = this.get(id);
+    const problem = validateDocDate({ day: null, month: src.plan.date.month, year });
+    if (problem) fail('invalid', problem);
+    return this.insert(src.template, rollOver(src.plan, year));
+  }
+
+  private planDelete(id: number) {
+    const stored = this.get(id);
+    this.plans.delete(id);
+    this.record('plan', id, 'delete', stored, null, `Xóa kế hoạch “${stored.plan.title}”`);
+    return null;
+  }
+
+  private apply(c: Change, state: unknown) {
+    if (c.entry.entity === 'commune') {
+      this.commune = clone(state) as Commune | null;
+    } else if (state === null) {
+      this.plans.delete(c.entry.entity_id!);
+    } else {
+      this.plans.set(c.entry.entity_id!, clone(state) as StoredPlan);
+    }
+  }
+
+  private undo(): HistoryEntry {
+    const c = [...this.changes].reverse().find((x) => !x.entry.undone);
+    if (!c) return fail('nothing-to-undo', 'Không có thao tác nào để hoàn tác.');
+    this.apply(c, c.old);
+    c.entry.undone = true;
+    return c.entry;
+  }
+
+  private redo(): HistoryEntry {
+    const c = this.changes.find((x) => x.entry.undone);
+    if (!c) return fail('nothing-to-redo', 'Không có thao tác nào để làm lại.');
+    this.apply(c, c.new);
+    c.entry.undone = false;
+    return c.entry;
+  }
+
+  private deadlines(year: number): YearDeadline[] {
+    const today = todayIso();
+    const out: YearDeadline[] = [];
+    for (const p of this.plans.values()) {
+      if (p.plan.date.year !== year) continue;
+      for (const d of p.plan.deadlines) {
+        out.push({ ...d, plan_id: p.id, plan_title: p.plan.title, overdue: d.date < today });
+      }
+    }
+    return out.sort((a, b) => a.date.localeCompare(b.date) || a.plan_id - b.plan_id);
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// A rough preview: the plan's text on A4 pages (210 × 297 mm), Times-like, so the editor can
+// be developed without the core. The real pages come from the Rust layout.
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface Line {
+  text: string;
+  x: number;
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  anchor?: 'start' | 'middle';
+  gapBefore?: number;
+  /** Lines that must share a page with this one (headings keep with the next line). */
+  keep?: number;
+}
+
+const MM_PER_PT = 0.3528;
+
+function wrap(text: string, widthMm: number, sizePt: number, firstIndentMm = 0): string[] {
+  // Average Times glyph width ≈ 0.46 em.
+  const charMm = sizePt * MM_PER_PT * 0.46;
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = '';
+  let limit = Math.floor((widthMm - firstIndentMm) / charMm);
+  for (const w of words) {
+    if (cur && (cur + ' ' + w).length > limit) {
+      lines.push(cur);
+      cur = w;
+      limit = Math.floor(widthMm / charMm);
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur || lines.length === 0) lines.push(cur);
+  return lines;
+}
+
+export function previewPages(plan: Plan, commune: Commune | null): PagePreview[] {
+  const W = 210;
+  const H = 297;
+  const left = 30;
+  const right = W - 15;
+  const top = 20;
+  const bottom = H - 20;
+  const textW = right - left;
+  const body: Line[] = [];
+  const para = (text: string, opts: Partial<Line> = {}, indent = 12.7) => {
+    const size = opts.size ?? 14;
+    wrap(text, textW, size, indent).forEach((t, i) =>
+      body.push({ text: t, x: left + (i === 0 ? indent : 0), size, gapBefore: i === 0 ? 1.6 : 0, ...opts, ...(i > 0 ? { keep: 0 } : {}) }),
+    );
+  };
+  const center = (text: string, size: number, bold = false, italic = false, gap = 0) => {
+    wrap(text, textW - 20, size).forEach((t, i) =>
+      body.push({ text: t, x: (left + right) / 2, size, bold, italic, anchor: 'middle', gapBefore: i === 0 ? gap : 0 }),
+    );
+  };
+
+  center(plan.doc_type, 14, true, false, 8);
+  center(plan.title, 14, true, false, 1);
+  body.push({ text: '', x: left, size: 8, gapBefore: 0 });
+  plan.bases.forEach((b, i) => para(b + (i === plan.bases.length - 1 ? '.' : ';'), { italic: true }));
+  if (plan.intro) para(plan.intro);
+  const walk = (ss: Section[], level: number) => {
+    for (const s of ss) {
+      const head = [displayLabel(s.label), s.title].filter(Boolean).join(' ');
+      if (head) para(head, { bold: level < 2, italic: level >= 2, keep: 1 });
+      for (const p of s.paragraphs) para(p);
+      walk(s.children, level + 1);
+    }
+  };
+  walk(plan.sections, 0);
+  if (plan.closing) para(plan.closing);
+
+  const pages: Line[][] = [[]];
+  const positions: number[][] = [[]];
+  // Room for the header on page 1.
+  let y = top + 30;
+  const newPage = () => {
+    pages.push([]);
+    positions.push([]);
+    y = top + 8;
+  };
+  for (const l of body) {
+    const h = l.size * MM_PER_PT * 1.15 + (l.gapBefore ?? 0);
+    const need = l.keep ? h * 2 : h;
+    if (y + need > bottom && pages[pages.length - 1].length > 0) newPage();
+    y += h;
+    pages[pages.length - 1].push(l);
+    positions[positions.length - 1].push(y);
+  }
+  // Signature block (right) and recipients (left) side by side, never alone on a page.
+  const blockHeight = Math.max(8 + plan.recipients.length * 4.4, 12 + plan.signer.titles.length * 5.2 + 24);
+  if (y + blockHeight > bottom) newPage();
+  const blockTop = y + 8;
+  const sigX = left + textW * 0.72;
+
+  const svgs = pages.map((lines, pageIndex) => {
+    const parts: string[] = [];
+    parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`);
+    if (pageIndex === 0) {
+      const lx = left + 30;
+      const rx = left + textW * 0.64;
+      const auth = plan.authority ?? commune?.authority_lines ?? ['ỦY BAN NHÂN DÂN', ''];
+      auth.forEach((t, i) => parts.push(txt(t, lx, top + 5 + i * 5.2, 13, true, false, 'middle')));
+      parts.push(`<line x1="${lx - 10}" x2="${lx + 10}" y1="${top + 6.6 + (auth.length - 1) * 5.2}" y2="${top + 6.6 + (auth.length - 1) * 5.2}" stroke="#000" stroke-width="0.25"/>`);
+      parts.push(txt(numberLine(plan.number, plan.symbol), lx, top + 16, 13, false, false, 'middle'));
+      parts.push(txt('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rx, top + 5, 12, true, false, 'middle'));
+      parts.push(txt('Độc lập - Tự do - Hạnh phúc', rx, top + 10.2, 13, true, false, 'middle'));
+      parts.push(`<line x1="${rx - 27}" x2="${rx + 27}" y1="${top + 11.8}" y2="${top + 11.8}" stroke="#000" stroke-width="0.25"/>`);
+      parts.push(txt(dateLine(plan.place, plan.date), rx, top + 18, 13, false, true, 'middle'));
+    } else {
+      parts.push(txt(String(pageIndex + 1), W / 2, 12, 13, false, false, 'middle'));
+    }
+    lines.forEach((l, i) => {
+      if (l.text) parts.push(txt(l.text, l.x, positions[pageIndex][i], l.size, l.bold, l.italic, l.anchor));
+    });
+    if (pageIndex === pages.length - 1) {
+      parts.push(txt('Nơi nhận:', left, blockTop, 12, true, true));
+      plan.recipients.forEach((r, i) => {
+        parts.push(txt(`- ${r}${i === plan.recipients.length - 1 ? '.' : ';'}`, left, blockTop + 4.4 * (i + 1), 11));
+      });
+      plan.signer.titles.forEach((t, i) => parts.push(txt(t, sigX, blockTop + 5.2 * i, 13, true, false, 'middle')));
+      parts.push(txt(plan.signer.name, sigX, blockTop + 5.2 * plan.signer.titles.length + 24, 13, true, false, 'middle'));
+    }
+    parts.push(txt('Bản xem trước mô phỏng (chưa kết nối phần lõi Tre)', W / 2, H - 8, 8, false, true, 'middle', '#9a9a9a'));
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}mm" height="${H}mm" font-family="'Liberation Serif','Times New Roman',Tinos,serif">${parts.join('')}</svg>`;
+  });
+  return svgs.map((svg) => ({ width_mm: W, height_mm: H, svg }));
+}
+
+function txt(text: string, x: number, y: number, sizePt: number, bold = false, italic = false, anchor: 'start' | 'middle' = 'start', fill = '#000'): string {
+  const size = (sizePt * MM_PER_PT).toFixed(2);
+  return `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" font-size="${size}"${bold ? ' font-weight="bold"' : ''}${italic ? ' font-style="italic"' : ''}${anchor === 'middle' ? ' text-anchor="middle"' : ''} fill="${fill}">${esc(text)}</text>`;
+}

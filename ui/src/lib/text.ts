@@ -1,0 +1,55 @@
+// Small text helpers. Everything the app stores is NFC (Vietnamese input methods may
+// produce decomposed characters; the core and the fonts expect precomposed ones).
+
+export function nfc(s: string): string {
+  return s.normalize('NFC');
+}
+
+/** A copy of a JSON-like value with every string in NFC. */
+export function deepNfc<T>(value: T): T {
+  if (typeof value === 'string') return nfc(value) as T;
+  if (Array.isArray(value)) return value.map((v) => deepNfc(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = deepNfc(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** Vietnamese upper case ("xã Minh Hòa" -> "XÃ MINH HÒA"), kept NFC. */
+export function upperVi(s: string): string {
+  return nfc(s.toLocaleUpperCase('vi'));
+}
+
+/** Letters without diacritics: "Minh Hòa" -> "Minh Hoa", "Đồng" -> "Dong". */
+export function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+/** An ASCII slug for file names: "Thực hiện Quyết định" -> "thuc-hien-quyet-dinh". */
+export function asciiSlug(s: string, maxWords = 8): string {
+  return stripDiacritics(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, maxWords)
+    .join('-');
+}
+
+/** "Minh Hòa" -> "MinhHoa" (a file-name part). */
+export function asciiCamel(s: string): string {
+  return stripDiacritics(s)
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
