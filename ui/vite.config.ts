@@ -6,7 +6,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The preview's fonts come from the repository's assets/ (one copy for PDF and screen).
+  server: { port: 5173, strictPort: true, fs: { allow: ['..'] } },
   build: {
     outDir: 'dist',
     target: ['es2021', 'chrome105', 'safari15'],

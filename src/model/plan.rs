@@ -99,7 +99,8 @@ impl Section {
 pub fn display_label(label: &str) -> String {
     if label.is_empty() {
         String::new()
-    } else if label.chars().all(|c| c.is_ascii_lowercase()) {
+    } else if label.chars().all(|c| c.is_lowercase()) {
+        // Letters, including the Vietnamese "đ" (a, b, c, d, đ, e…), print as "a)".
         format!("{label})")
     } else {
         format!("{label}.")
@@ -171,5 +172,6 @@ mod tests {
         assert_eq!(display_label("IV"), "IV.");
         assert_eq!(display_label("1.2"), "1.2.");
         assert_eq!(display_label("a"), "a)");
+        assert_eq!(display_label("đ"), "đ)");
     }
 }

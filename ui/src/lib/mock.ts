@@ -18,10 +18,10 @@ import { checkYear, dateLine, todayIso, validateDocDate } from './dates';
 import { displayLabel } from './sections';
 import { numberLine, validatePlan } from './plan';
 import { deepNfc } from './text';
-import qd06 from './fixtures/qd06.json';
-import program from './fixtures/program.json';
-import earlyChildhood from './fixtures/early-childhood.json';
-import blank from './fixtures/blank.json';
+import qd06 from '../../../assets/templates/qd06.json';
+import program from '../../../assets/templates/program.json';
+import earlyChildhood from '../../../assets/templates/early-childhood.json';
+import blank from '../../../assets/templates/blank.json';
 
 interface TemplateSource extends Template {
   plan: unknown;

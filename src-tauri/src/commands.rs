@@ -1,0 +1,125 @@
+//! The commands the UI invokes: each is a one-line forward to `tre::session::Session`.
+//! Errors reach the UI as `{code, message}` with the core's Vietnamese message.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use serde::Serialize;
+use tauri::State;
+use tre::deadlines::DeadlineItem;
+use tre::export::ExportFormat;
+use tre::model::{Commune, Plan};
+use tre::session::{PagePreview, Session, TemplateInfo};
+use tre::store::{resolve_db_path, HistoryEntry, PlanSummary, StoredPlan};
+
+/// The open database, opened on first use so that an error (a corrupt or newer file)
+/// reaches the UI as a message instead of stopping the app before its window shows.
+pub struct AppState(pub Mutex<Option<Session>>);
+
+#[derive(Debug, Serialize)]
+pub struct CmdError {
+    code: String,
+    message: String,
+}
+
+impl From<tre::Error> for CmdError {
+    fn from(e: tre::Error) -> Self {
+        CmdError { code: e.code().to_string(), message: e.to_string() }
+    }
+}
+
+type Res<T> = Result<T, CmdError>;
+
+/// Runs `f` on the session, opening the database (the same file the CLI uses) if needed.
+fn with<T>(state: &State<AppState>, f: impl FnOnce(&mut Session) -> tre::Result<T>) -> Res<T> {
+    let mut guard: MutexGuard<Option<Session>> = state.0.lock().unwrap_or_else(|p| p.into_inner());
+    if guard.is_none() {
+        *guard = Some(Session::open(&resolve_db_path(None)?)?);
+    }
+    Ok(f(guard.as_mut().expect("opened above"))?)
+}
+
+#[tauri::command]
+pub fn commune_get(s: State<AppState>) -> Res<Option<Commune>> {
+    with(&s, |x| x.commune_get())
+}
+
+#[tauri::command]
+pub fn commune_set(s: State<AppState>, commune: Commune) -> Res<()> {
+    with(&s, |x| x.commune_set(&commune))
+}
+
+#[tauri::command]
+pub fn demo_load(s: State<AppState>, year: i32) -> Res<Vec<i64>> {
+    with(&s, |x| x.demo_load(year))
+}
+
+#[tauri::command]
+pub fn templates_list(s: State<AppState>) -> Res<Vec<TemplateInfo>> {
+    with(&s, |x| Ok(x.templates_list()))
+}
+
+#[tauri::command]
+pub fn plans_list(s: State<AppState>, year: Option<i32>) -> Res<Vec<PlanSummary>> {
+    with(&s, |x| x.plans_list(year))
+}
+
+#[tauri::command]
+pub fn plan_get(s: State<AppState>, id: i64) -> Res<StoredPlan> {
+    with(&s, |x| x.plan_get(id))
+}
+
+#[tauri::command]
+pub fn plan_new(s: State<AppState>, year: i32, template: String) -> Res<i64> {
+    with(&s, |x| x.plan_new(year, &template))
+}
+
+#[tauri::command]
+pub fn plan_update(s: State<AppState>, id: i64, plan: Plan) -> Res<()> {
+    with(&s, |x| x.plan_update(id, &plan))
+}
+
+#[tauri::command]
+pub fn plan_copy(s: State<AppState>, id: i64, year: i32) -> Res<i64> {
+    with(&s, |x| x.plan_copy(id, year))
+}
+
+#[tauri::command]
+pub fn plan_delete(s: State<AppState>, id: i64) -> Res<()> {
+    with(&s, |x| x.plan_delete(id))
+}
+
+#[tauri::command]
+pub fn plan_preview(s: State<AppState>, plan: Plan) -> Res<Vec<PagePreview>> {
+    with(&s, |x| x.plan_preview(&plan))
+}
+
+#[tauri::command]
+pub fn export_plan(s: State<AppState>, id: i64, format: ExportFormat, path: PathBuf) -> Res<PathBuf> {
+    with(&s, |x| x.export_plan(id, format, &path))
+}
+
+#[tauri::command]
+pub fn undo(s: State<AppState>) -> Res<HistoryEntry> {
+    with(&s, |x| x.undo())
+}
+
+#[tauri::command]
+pub fn redo(s: State<AppState>) -> Res<HistoryEntry> {
+    with(&s, |x| x.redo())
+}
+
+#[tauri::command]
+pub fn history(s: State<AppState>, limit: usize) -> Res<Vec<HistoryEntry>> {
+    with(&s, |x| x.history(limit))
+}
+
+#[tauri::command]
+pub fn deadlines(s: State<AppState>, year: i32) -> Res<Vec<DeadlineItem>> {
+    with(&s, |x| x.deadlines(year))
+}
+
+#[tauri::command]
+pub fn default_export_dir() -> Res<PathBuf> {
+    Ok(tre::session::default_export_dir()?)
+}

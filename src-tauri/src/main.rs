@@ -1,0 +1,49 @@
+// The Tre desktop app: a Tauri 2 window over the `tre` core. All behaviour lives in the
+// core (`tre::session::Session`); this crate only wires the window, the plugins and the
+// commands.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::sync::Mutex;
+
+use tauri::Manager;
+
+fn main() {
+    tauri::Builder::default()
+        // A second launch focuses the first window instead of opening the database twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(commands::AppState(Mutex::new(None)))
+        .invoke_handler(tauri::generate_handler![
+            commands::commune_get,
+            commands::commune_set,
+            commands::demo_load,
+            commands::templates_list,
+            commands::plans_list,
+            commands::plan_get,
+            commands::plan_new,
+            commands::plan_update,
+            commands::plan_copy,
+            commands::plan_delete,
+            commands::plan_preview,
+            commands::export_plan,
+            commands::undo,
+            commands::redo,
+            commands::history,
+            commands::deadlines,
+            commands::default_export_dir,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Lỗi: không mở được cửa sổ Tre ({e}).");
+            std::process::exit(1);
+        });
+}
