@@ -94,11 +94,12 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
                     s.push('\n');
                     s.into_bytes()
                 }
-                Format::Txt | Format::Pdf | Format::Svg => {
+                Format::Txt | Format::Pdf | Format::Docx | Format::Svg => {
                     let commune = store.commune()?.ok_or(Error::NoCommune)?;
                     let doc = plan_document(&stored.plan, &commune);
                     match format {
                         Format::Pdf => render::pdf::write_pdf(&doc)?,
+                        Format::Docx => render::docx::write_docx(&doc)?,
                         Format::Svg => return write_svg_pages(&doc, out.as_deref()),
                         _ => render::txt::to_text(&doc).into_bytes(),
                     }
@@ -109,10 +110,12 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
                     write_atomic(&path, &bytes)?;
                     eprintln!("Đã xuất {}", path.display());
                 }
-                None if format == Format::Pdf => {
-                    return Err(Error::Invalid(
-                        "Hãy nêu tệp PDF sẽ tạo bằng --out, ví dụ --out ke-hoach.pdf.".into(),
-                    ))
+                None if matches!(format, Format::Pdf | Format::Docx) => {
+                    let ext = if format == Format::Pdf { "pdf" } else { "docx" };
+                    return Err(Error::Invalid(format!(
+                        "Hãy nêu tệp {} sẽ tạo bằng --out, ví dụ --out ke-hoach.{ext}.",
+                        ext.to_uppercase()
+                    )));
                 }
                 None => {
                     use std::io::Write;
