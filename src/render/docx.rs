@@ -233,7 +233,6 @@ fn page_setup(docx: Docx) -> Docx {
 /// Type name, subject and its short rule, then "Kính gửi" (reports and proposals).
 fn title_block(doc: &Document) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let before = twips(20.0) as u32; // room under the header, as in the PDF
     let type_name = doc.type_name.trim().to_uppercase();
     if !type_name.is_empty() {
         out.push(
@@ -260,22 +259,35 @@ fn title_block(doc: &Document) -> Vec<Paragraph> {
         let rule = (subject_w / 3).max(twips(40.0));
         out.push(rule_only(AlignmentType::Center, width, rule).keep_next(true));
     }
+    // Room under the header above the title, and under the title block before what follows
+    // (the PDF's gaps); "Kính gửi" keeps its own 6 pt after.
+    let title_lines = out.len();
     if let Some(first) = out.first_mut() {
-        first.property.line_spacing = Some(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Auto)
-                .line(240)
-                .before(before)
-                .after(0),
-        );
+        set_spacing(first, Some(twips(20.0)), None);
+    }
+    if let Some(last) = out.last_mut() {
+        set_spacing(last, None, Some(twips(12.0)));
     }
     out.extend(parts::kinh_gui(&doc.kinh_gui));
-    // Room between the title block and the body.
-    if let Some(last) = out.last_mut() {
-        let ls = last.property.line_spacing.take().unwrap_or_default();
-        last.property.line_spacing = Some(ls.after(twips(12.0) as u32));
+    // The whole block stays on the page of the first body paragraph.
+    for (i, p) in out.iter_mut().enumerate() {
+        if i >= title_lines {
+            p.property.keep_next = Some(true);
+        }
     }
     out
+}
+
+/// Changes the space before and/or after a paragraph, keeping its line spacing.
+fn set_spacing(p: &mut Paragraph, before: Option<i32>, after: Option<i32>) {
+    let mut ls = p.property.line_spacing.take().unwrap_or_default();
+    if let Some(b) = before {
+        ls = ls.before(b as u32);
+    }
+    if let Some(a) = after {
+        ls = ls.after(a as u32);
+    }
+    p.property.line_spacing = Some(ls);
 }
 
 /// One paragraph per block: bases, headings (kept with the next paragraph), body text.

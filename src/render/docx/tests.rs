@@ -287,6 +287,22 @@ fn kinh_gui_one_or_several() {
         .expect("label and first addressee on one line");
     assert_eq!(texts[i + 1], "- UBND tỉnh Lạng Sơn.");
     assert!(xml.contains("<w:tab />"));
+    // The subject's rule keeps its 12 pt of room above "Kính gửi", which keeps 6 pt after.
+    let title = xml.split("</w:tbl>").nth(1).unwrap();
+    let rule = title.split("<w:pBdr>").nth(1).unwrap();
+    let rule = rule.split("</w:pPr>").next().unwrap();
+    assert!(rule.contains(r#"w:after="240""#), "{rule}");
+    let last = title.split("Lạng Sơn.").next().unwrap();
+    assert!(last
+        .rsplit("<w:pPr>")
+        .next()
+        .unwrap()
+        .contains(r#"w:after="120""#));
+    assert!(last
+        .rsplit("<w:pPr>")
+        .next()
+        .unwrap()
+        .contains("<w:keepNext />"));
 }
 
 #[test]
