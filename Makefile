@@ -6,12 +6,13 @@ OUT ?= out
 
 .PHONY: run test setup build demo bench clean
 
-## Install what is needed, build, and export the demo commune's plans as PDF into out/.
+## Install what is needed, build, and export the demo commune's plans as PDF and DOCX into out/.
 run: setup
 	$(CARGO) build --release --locked
 	@mkdir -p $(OUT) && rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
 	@for id in $$(./target/release/tre --db $(OUT)/demo.db demo); do \
 	  ./target/release/tre --db $(OUT)/demo.db export plan $$id --format pdf --out $(OUT)/ke-hoach-$$id.pdf; \
+	  ./target/release/tre --db $(OUT)/demo.db export plan $$id --format docx --out $(OUT)/ke-hoach-$$id.docx; \
 	done
 	@echo "Các kế hoạch mẫu đã được xuất ra thư mục $(OUT)/"
 

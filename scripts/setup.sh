@@ -6,6 +6,8 @@ set -euo pipefail
 APT_PACKAGES=(
   build-essential pkg-config   # C compiler for the bundled SQLite
   poppler-utils                # pdftotext, pdffonts, pdftoppm: tests read back the PDFs
+  python3-docx                 # tests read the DOCX back as a script would
+  libreoffice-writer-nogui     # tests render the DOCX as an office suite does (soffice)
   ca-certificates
 )
 

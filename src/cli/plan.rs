@@ -88,6 +88,7 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
         ExportCmd::Plan { id, format, out } => {
             let format = match format {
                 Format::Pdf => ExportFormat::Pdf,
+                Format::Docx => ExportFormat::Docx,
                 Format::Svg => ExportFormat::Svg,
                 Format::Txt => ExportFormat::Txt,
                 Format::Json => ExportFormat::Json,
