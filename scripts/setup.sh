@@ -33,7 +33,7 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
   fi
 fi
-need="1.80"
+need="1.88"
 have=$(rustc --version | awk '{print $2}')
 if [ "$(printf '%s\n%s\n' "$need" "$have" | sort -V | head -n1)" != "$need" ]; then
   echo "Rust $have is too old; Tre needs $need or newer: run 'rustup update'." >&2
