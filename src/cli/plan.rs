@@ -114,7 +114,11 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
                     let _ = std::io::stdout().lock().write_all(text.as_bytes());
                 }
                 None => {
-                    let ext = if format == ExportFormat::Docx { "docx" } else { "pdf" };
+                    let ext = if format == ExportFormat::Docx {
+                        "docx"
+                    } else {
+                        "pdf"
+                    };
                     return Err(Error::Invalid(format!(
                         "Hãy nêu tệp {} sẽ tạo bằng --out, ví dụ --out ke-hoach.{ext}.",
                         ext.to_uppercase()

@@ -160,13 +160,7 @@ pub fn closing_table(doc: &Document) -> Option<Table> {
         }
     }
 
-    let titles: Vec<String> = doc
-        .signature
-        .titles
-        .iter()
-        .map(|t| t.trim().to_uppercase())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let titles = doc.signature.title_lines();
     let name = doc.signature.name.trim();
     let mut right = Vec::new();
     if !titles.is_empty() || !name.is_empty() {
@@ -199,11 +193,7 @@ pub fn closing_table(doc: &Document) -> Option<Table> {
 /// "Kính gửi: …" centred for one addressee; for several, the label then one "- …;" per line,
 /// the list aligned after the label and the group centred on the page, as in the PDF.
 pub fn kinh_gui(items: &[String]) -> Vec<Paragraph> {
-    let items: Vec<&str> = items
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let items = crate::document::kinh_gui_items(items);
     let size = style::BODY_SIZE;
     let after = |p: Paragraph| {
         p.line_spacing(
