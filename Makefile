@@ -43,12 +43,13 @@ e2e:
 build:
 	$(CARGO) build --locked
 
-## The demo commune's plans exported as PDF into out/ by the command line tool.
+## The demo commune's plans exported as PDF and DOCX into out/ by the command line tool.
 demo: setup
 	$(CARGO) build --locked -p tre --bin tre
 	@mkdir -p $(OUT) && rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
 	@for id in $$($(TARGET_DIR)/debug/tre --db $(OUT)/demo.db demo); do \
 	  $(TARGET_DIR)/debug/tre --db $(OUT)/demo.db export plan $$id --format pdf --out $(OUT)/ke-hoach-$$id.pdf; \
+	  $(TARGET_DIR)/debug/tre --db $(OUT)/demo.db export plan $$id --format docx --out $(OUT)/ke-hoach-$$id.docx; \
 	done
 	@echo "Các kế hoạch mẫu đã được xuất ra thư mục $(OUT)/"
 

@@ -6,6 +6,8 @@ set -euo pipefail
 APT_PACKAGES=(
   build-essential pkg-config   # C compiler for the bundled SQLite
   poppler-utils                # pdftotext, pdffonts, pdftoppm: tests read back the PDFs
+  python3-docx                 # tests read the DOCX back as a script would
+  libreoffice-writer-nogui     # tests render the DOCX as an office suite does (soffice)
   ca-certificates
   # The desktop app (Tauri 2 on WebKitGTK 4.1)
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
@@ -57,7 +59,7 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
   fi
 fi
-need="1.80"
+need="1.88"
 have=$(rustc --version | awk '{print $2}')
 if [ "$(printf '%s\n%s\n' "$need" "$have" | sort -V | head -n1)" != "$need" ]; then
   echo "Rust $have is too old; Tre needs $need or newer: run 'rustup update'." >&2

@@ -30,7 +30,7 @@ pub enum Error {
     NothingToUndo,
     #[error("Mẫu kế hoạch “{0}” không có. Các mẫu có: qd06, program, early-childhood, blank.")]
     UnknownTemplate(String),
-    #[error("Không tạo được tệp PDF: {0}.")]
+    #[error("Không xuất được văn bản: {0}.")]
     Render(String),
     #[error("Không có thao tác nào để làm lại.")]
     NothingToRedo,

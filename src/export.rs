@@ -15,6 +15,7 @@ use crate::store::Store;
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Pdf,
+    Docx,
     Svg,
     Txt,
     Json,
@@ -45,6 +46,7 @@ pub fn export_plan(
 pub fn write_document(doc: &Document, format: ExportFormat, out: &Path) -> Result<Vec<PathBuf>> {
     let bytes = match format {
         ExportFormat::Pdf => render::pdf::write_pdf(doc)?,
+        ExportFormat::Docx => render::docx::write_docx(doc)?,
         ExportFormat::Txt => render::txt::to_text(doc).into_bytes(),
         ExportFormat::Json => {
             return Err(Error::Invalid(

@@ -8,10 +8,10 @@ use serde::Serialize;
 use crate::deadlines::{self, DeadlineItem};
 use crate::document::plan_document;
 use crate::error::{Error, Result};
+use crate::export::{self, ExportFormat};
 use crate::model::{Commune, Plan};
 use crate::render::svg;
 use crate::store::{HistoryEntry, PlanSummary, Store, StoredPlan};
-use crate::export::{self, ExportFormat};
 use crate::{demo, rollover, template};
 
 /// A template as the app lists it.
@@ -114,7 +114,10 @@ impl Session {
     /// Writes plan `id` to `path`; returns the file written (the first page for SVG).
     pub fn export_plan(&self, id: i64, format: ExportFormat, path: &Path) -> Result<PathBuf> {
         let written = export::export_plan(&self.store, id, format, path)?;
-        Ok(written.into_iter().next().unwrap_or_else(|| path.to_path_buf()))
+        Ok(written
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| path.to_path_buf()))
     }
 
     pub fn undo(&mut self) -> Result<HistoryEntry> {

@@ -24,7 +24,10 @@ pub struct CmdError {
 
 impl From<tre::Error> for CmdError {
     fn from(e: tre::Error) -> Self {
-        CmdError { code: e.code().to_string(), message: e.to_string() }
+        CmdError {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -95,7 +98,12 @@ pub fn plan_preview(s: State<AppState>, plan: Plan) -> Res<Vec<PagePreview>> {
 }
 
 #[tauri::command]
-pub fn export_plan(s: State<AppState>, id: i64, format: ExportFormat, path: PathBuf) -> Res<PathBuf> {
+pub fn export_plan(
+    s: State<AppState>,
+    id: i64,
+    format: ExportFormat,
+    path: PathBuf,
+) -> Res<PathBuf> {
     with(&s, |x| x.export_plan(id, format, &path))
 }
 

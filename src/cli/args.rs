@@ -47,7 +47,7 @@ pub enum Command {
     /// Danh sách, tạo, xem, sao chép, xóa kế hoạch
     #[command(subcommand)]
     Plan(PlanCmd),
-    /// Xuất văn bản ra tệp PDF, SVG, TXT hoặc JSON
+    /// Xuất văn bản ra tệp PDF, DOCX, SVG, TXT hoặc JSON
     #[command(subcommand)]
     Export(ExportCmd),
     /// Các thời hạn trong năm (việc nào đã quá hạn)
@@ -226,7 +226,7 @@ pub enum ExportCmd {
     /// Xuất một kế hoạch
     Plan {
         id: i64,
-        /// Định dạng: pdf, svg (mỗi trang một tệp), txt hoặc json
+        /// Định dạng: pdf, docx, svg (mỗi trang một tệp), txt hoặc json
         #[arg(
             long,
             value_enum,
@@ -243,6 +243,7 @@ pub enum ExportCmd {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
 pub enum Format {
     Pdf,
+    Docx,
     Svg,
     Txt,
     Json,

@@ -88,6 +88,7 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
         ExportCmd::Plan { id, format, out } => {
             let format = match format {
                 Format::Pdf => ExportFormat::Pdf,
+                Format::Docx => ExportFormat::Docx,
                 Format::Svg => ExportFormat::Svg,
                 Format::Txt => ExportFormat::Txt,
                 Format::Json => ExportFormat::Json,
@@ -113,9 +114,15 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
                     let _ = std::io::stdout().lock().write_all(text.as_bytes());
                 }
                 None => {
-                    return Err(Error::Invalid(
-                        "Hãy nêu tệp sẽ tạo bằng --out, ví dụ --out ke-hoach.pdf.".into(),
-                    ))
+                    let ext = if format == ExportFormat::Docx {
+                        "docx"
+                    } else {
+                        "pdf"
+                    };
+                    return Err(Error::Invalid(format!(
+                        "Hãy nêu tệp {} sẽ tạo bằng --out, ví dụ --out ke-hoach.{ext}.",
+                        ext.to_uppercase()
+                    )));
                 }
             }
             Ok(0)

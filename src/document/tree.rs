@@ -77,6 +77,26 @@ pub struct Signature {
     pub name: String,
 }
 
+impl Signature {
+    /// The title lines as printed: trimmed, uppercase, empty ones dropped.
+    pub fn title_lines(&self) -> Vec<String> {
+        self.titles
+            .iter()
+            .map(|t| t.trim().to_uppercase())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+}
+
+/// The non-empty "Kính gửi" addressees, trimmed.
+pub fn kinh_gui_items(items: &[String]) -> Vec<&str> {
+    items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 impl Document {
     /// The document's text in reading order, one line per paragraph. Used by the TXT export
     /// and by tests that compare it with what `pdftotext` gives back.

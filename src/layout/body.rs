@@ -58,11 +58,7 @@ pub fn title_bands(doc: &Document, f: &Frame) -> Vec<Band> {
 /// "Kính gửi: …" centred for one addressee; for several, the label with the addressees as a
 /// list aligned after it ("- …;" one per line), the whole group centred on the page.
 fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
-    let items: Vec<&str> = items
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let items = crate::document::kinh_gui_items(items);
     let size = style::BODY_SIZE;
     let mut st = ParaStyle::centered(size);
     st.space_after = style::PARAGRAPH_SPACING_PT;

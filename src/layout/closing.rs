@@ -51,13 +51,7 @@ pub fn closing_band(doc: &Document, f: &Frame) -> Option<Band> {
     }
 
     // Right: titles, room for the signature and seal, the name; all centred.
-    let titles: Vec<String> = doc
-        .signature
-        .titles
-        .iter()
-        .map(|t| t.trim().to_uppercase())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let titles = doc.signature.title_lines();
     let name = doc.signature.name.trim();
     let mut right_h: f32 = 0.0;
     if !titles.is_empty() || !name.is_empty() {

@@ -1,6 +1,8 @@
 //! Backends. `pdf` and `svg` (the app's preview) draw the pages that `layout` placed, so the
-//! preview is exactly what prints; `txt` (and later `docx`) take the document tree directly.
+//! preview is exactly what prints; `txt` and `docx` (Word, for further editing) take the
+//! document tree directly.
 
+pub mod docx;
 pub mod pdf;
 pub mod svg;
 pub mod txt;
