@@ -15,6 +15,7 @@ Environment (all set by run.sh):
 """
 
 import base64
+import http.client
 import json
 import os
 import re
@@ -27,9 +28,8 @@ import urllib.error
 import urllib.request
 import zipfile
 
-ELEMENT = "element-6066-11e4-a52f-4f735466cecf"
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 KEY_CTRL = "\ue009"
-KEY_NULL = "\ue000"  # releases the modifiers
 KEY_TAB = "\ue004"
 
 COMMUNE = "Tân Lập"
@@ -80,43 +80,73 @@ class WebDriverError(Exception):
     pass
 
 
-def http(method, path, body=None, timeout=60):
+# tauri-driver forwards each request to WebKitWebDriver over a pooled keep-alive connection;
+# when WebKitWebDriver has closed that connection meanwhile, tauri-driver logs
+# "hyper::Error(IncompleteMessage)" and drops our request unanswered. The request never
+# reached WebKitWebDriver, so sending it again is safe.
+TRANSIENT = (ConnectionResetError, ConnectionRefusedError, http.client.RemoteDisconnected, http.client.IncompleteRead)
+
+
+def http_call(method, path, body=None, timeout=60):
     data = None if body is None else json.dumps(body).encode("utf-8")
-    req = urllib.request.Request(DRIVER + path, data=data, method=method)
-    req.add_header("Content-Type", "application/json; charset=utf-8")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            payload = json.loads(r.read().decode("utf-8") or "{}")
-    except urllib.error.HTTPError as e:
-        text = e.read().decode("utf-8", "replace")
+    for attempt in range(4):
+        req = urllib.request.Request(DRIVER + path, data=data, method=method)
+        req.add_header("Content-Type", "application/json; charset=utf-8")
         try:
-            v = json.loads(text).get("value", {})
-            text = f"{v.get('error')}: {v.get('message')}"
-        except (ValueError, AttributeError):
-            pass
-        raise WebDriverError(f"{method} {path}: HTTP {e.code} {text}") from None
-    return payload.get("value")
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                payload = json.loads(r.read().decode("utf-8") or "{}")
+            return payload.get("value")
+        except urllib.error.HTTPError as e:
+            text = e.read().decode("utf-8", "replace")
+            try:
+                v = json.loads(text).get("value", {})
+                text = f"{v.get('error')}: {v.get('message')}"
+            except (ValueError, AttributeError):
+                pass
+            raise WebDriverError(f"{method} {path}: HTTP {e.code} {text}") from None
+        except TRANSIENT as e:
+            if attempt == 3:
+                raise WebDriverError(f"{method} {path}: the driver dropped the connection 4 times ({e!r})") from None
+            state["retries"] += 1
+            time.sleep(0.2)
+
+
+def element_id(ref):
+    """The id in a web element reference (W3C key; old drivers say "ELEMENT")."""
+    if isinstance(ref, dict):
+        for key in (ELEMENT, "ELEMENT"):
+            if key in ref:
+                return ref[key]
+    raise WebDriverError(f"not a web element reference: {ref!r}")
+
+
+def ref(el):
+    """A web element reference to pass to a script."""
+    return {ELEMENT: el}
 
 
 class Session:
     def __init__(self):
         caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": APP}}}}
-        value = http("POST", "/session", caps, timeout=90)
+        value = http_call("POST", "/session", caps, timeout=90)
         self.id = value["sessionId"]
         self.base = f"/session/{self.id}"
 
     def cmd(self, method, path, body=None, timeout=60):
-        return http(method, self.base + path, body, timeout)
+        return http_call(method, self.base + path, body, timeout)
 
     def close(self):
         try:
-            http("DELETE", self.base, timeout=30)
+            http_call("DELETE", self.base, timeout=30)
         except (WebDriverError, OSError) as e:
             print(f"     (closing the session: {e})")
 
     # Elements.
     def find_all(self, css):
-        return [e[ELEMENT] for e in self.cmd("POST", "/elements", {"using": "css selector", "value": css})]
+        return [element_id(e) for e in self.cmd("POST", "/elements", {"using": "css selector", "value": css})]
+
+    def find_within(self, el, css):
+        return [element_id(e) for e in self.cmd("POST", f"/element/{el}/elements", {"using": "css selector", "value": css})]
 
     def find(self, css, timeout=15):
         found = wait(lambda: self.find_all(css), timeout, f"an element {css}")
@@ -126,6 +156,9 @@ class Session:
         return self.find(f'[data-testid="{testid}"]', timeout)
 
     def click(self, el):
+        # WebDriver scrolls an element only just into view, where the sticky bars of the
+        # app (the setup form's save bar) would take the click: centre it first.
+        self.js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", ref(el))
         self.cmd("POST", f"/element/{el}/click", {})
 
     def type(self, el, text):
@@ -134,7 +167,8 @@ class Session:
     def replace_text(self, el, text):
         """Select all in the field (Ctrl+A) and type over it, as a person would."""
         self.click(el)
-        self.type(el, KEY_CTRL + "a" + KEY_NULL + text)
+        # Ctrl pressed again releases it: WebKitWebDriver drops what follows a NULL key.
+        self.type(el, KEY_CTRL + "a" + KEY_CTRL + text)
 
     def value(self, el):
         return self.cmd("GET", f"/element/{el}/property/value")
@@ -146,7 +180,19 @@ class Session:
         return self.cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
 
     def screenshot(self, path):
-        png = base64.b64decode(self.cmd("GET", "/screenshot", timeout=60))
+        # WebKitWebDriver's screenshot never answers when the page is exactly as tall as the
+        # window (the home page with a short list): make it one pixel taller meanwhile.
+        grown = self.js(
+            """const d = document.documentElement;
+            if (d.scrollHeight > innerHeight) return false;
+            d.style.minHeight = `${innerHeight + 1}px`;
+            return true;"""
+        )
+        try:
+            png = base64.b64decode(self.cmd("GET", "/screenshot", timeout=30))
+        finally:
+            if grown:
+                self.js("document.documentElement.style.minHeight = ''")
         with open(path, "wb") as f:
             f.write(png)
 
@@ -174,7 +220,7 @@ def run(cmd, timeout=60):
 
 # --- the steps -----------------------------------------------------------------------------------
 
-state = {"session": None, "step": 0, "name": "start", "passed": 0, "plan_id": None, "year": None, "pdf": None, "docx": None}
+state = {"retries": 0, "session": None, "step": 0, "name": "start", "passed": 0, "plan_id": None, "year": None, "pdf": None, "docx": None}
 
 
 def shot(name):
@@ -218,7 +264,7 @@ def preview_text(s):
     return s.js("const p = document.querySelector('[data-testid=\"preview\"]'); return p ? [...p.querySelectorAll('svg')].map((g) => g.textContent).join('\\n') : ''")
 
 
-@step("setup", "first run: the setup screen, fill in the commune and save")
+@step("setup-saved", "first run: the setup screen, fill in the commune and save")
 def setup(s):
     name = s.tid("setup-name", timeout=30)
     check(s.find_all('[data-testid="use-demo"]'), "the first-run welcome (with the demo button) is not shown")
@@ -234,7 +280,7 @@ def setup(s):
     check(s.value(s.tid("setup-superior")) == f"Sở Y tế tỉnh {PROVINCE}", "the superior body was not derived from the province")
     check(s.value(s.tid("setup-authority-2")) == "XÃ TÂN LẬP", f"authority line 2 reads {s.value(s.tid('setup-authority-2'))!r}")
     s.js("document.querySelector('[data-testid=\"setup-name\"]').scrollIntoView({block: 'start'})")
-    shot("setup-filled")
+    shot("setup-form")
     s.click(s.tid("setup-save"))
     s.tid("plans-empty", timeout=15)
     s.tid("new-plan")
@@ -257,7 +303,7 @@ def new_plan(s):
 def type_text(s):
     s.click(s.find('[data-testid="add-paragraph"]'))
     el = wait(lambda: s.js("const a = document.activeElement; return a && a.dataset.testid === 'paragraph' && a.value === '' ? a : null"), 10, "the new empty paragraph to get the focus")
-    el = el[ELEMENT]
+    el = element_id(el)
     s.type(el, TYPED)
     got = s.value(el)
     check(got == TYPED, f"the paragraph reads back {got!r}, expected {TYPED!r}")
@@ -274,18 +320,20 @@ def deadline(s):
     text = s.find_all('[data-testid="deadline-text"]')[-1]
     s.type(text, DEADLINE_TEXT)
     unit = s.find_all('[data-testid="deadline-unit"]')[-1]
-    options = s.js("return [...arguments[0].options].map((o) => o.value)", {ELEMENT: unit})
+    options = s.js("return [...arguments[0].options].map((o) => o.value)", ref(unit))
     wanted = next((o for o in options if o.startswith("Trạm Y tế")), None)
     check(wanted, f"no health station among the units: {options}")
     state["unit"] = wanted
-    s.click(unit)
-    opt = [o for o in s.find_all('[data-testid="deadline-unit"] option') if s.value(o) == wanted][-1]
-    s.click(opt)
+    # Clicking the option chooses it (WebDriver's rule for <select>); clicking the select
+    # itself would open WebKitGTK's native popup menu, which no script can close.
+    opt = [o for o in s.find_within(unit, "option") if s.value(o) == wanted]
+    check(opt, f"no option {wanted!r} in the last deadline's unit list")
+    s.click(opt[-1])
     wait(lambda: s.value(unit) == wanted, 5, f"the unit select to read {wanted!r}")
     check(s.value(date) == f"10/11/{state['year']}", f"the deadline date reads {s.value(date)!r}")
     check(s.value(text) == DEADLINE_TEXT, f"the deadline text reads {s.value(text)!r}")
     check(not s.find_all('[data-testid="deadline"] [role="alert"]'), "the deadline shows an error")
-    s.js("arguments[0].scrollIntoView({block: 'center'})", {ELEMENT: text})
+    s.js("arguments[0].scrollIntoView({block: 'center'})", ref(text))
 
 
 @step("preview-saved", "the preview shows the typed text and the status reads “Đã lưu”")
@@ -455,6 +503,8 @@ def main():
     finally:
         if state["session"]:
             state["session"].close()
+    if state["retries"]:
+        print(f"     requests sent again after tauri-driver dropped them: {state['retries']}")
     print(f"     screenshots in {ARTIFACTS} ({time.monotonic() - t0:.1f} s)")
     print(f"E2E: {state['passed']} passed, {failed} failed")
     return 1 if failed else 0
