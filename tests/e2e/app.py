@@ -279,7 +279,7 @@ def setup(s):
     check(s.value(s.tid("setup-name")) == COMMUNE, f"the name reads back as {s.value(s.tid('setup-name'))!r}")
     check(s.value(s.tid("setup-superior")) == f"Sở Y tế tỉnh {PROVINCE}", "the superior body was not derived from the province")
     check(s.value(s.tid("setup-authority-2")) == "XÃ TÂN LẬP", f"authority line 2 reads {s.value(s.tid('setup-authority-2'))!r}")
-    s.js("document.querySelector('[data-testid=\"setup-name\"]').scrollIntoView({block: 'start'})")
+    s.js("document.querySelector('[data-testid=\"setup-name\"]').closest('section').scrollIntoView({block: 'start'})")
     shot("setup-form")
     s.click(s.tid("setup-save"))
     s.tid("plans-empty", timeout=15)
