@@ -9,6 +9,10 @@ APT_PACKAGES=(
   python3-docx                 # tests read the DOCX back as a script would
   libreoffice-writer-nogui     # tests render the DOCX as an office suite does (soffice)
   ca-certificates
+  # The desktop app (Tauri 2 on WebKitGTK 4.1)
+  libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
+  # The end-to-end test: a virtual screen, WebKit's WebDriver, screenshots, the test script
+  xvfb webkit2gtk-driver imagemagick python3
 )
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -21,6 +25,28 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "==> apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+# Node.js 20.19+ builds and tests the UI (Vite 8). Debian's own packages are tried first;
+# Debian 12's nodejs is 18, too old: then say how to get a newer one.
+need_node="20.19.0"
+if ! command -v node >/dev/null 2>&1; then
+  echo "==> apt-get install nodejs"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  # NodeSource's nodejs ships npm itself; Debian's needs the separate package.
+  echo "==> apt-get install npm"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm
+fi
+have_node=$(node --version 2>/dev/null | sed 's/^v//')
+if [ -z "$have_node" ] || [ "$(printf '%s\n%s\n' "$need_node" "$have_node" | sort -V | head -n1)" != "$need_node" ]; then
+  echo "Node.js ${have_node:-(none)} is too old for the UI build: Tre needs Node.js $need_node or newer." >&2
+  echo "On Debian 12 install Node.js 20 or 22 from NodeSource (https://github.com/nodesource/distributions)" >&2
+  echo "or with nvm (https://github.com/nvm-sh/nvm), then run this again." >&2
+  echo "Node.js ${have_node:-(chưa có)} quá cũ: cần Node.js $need_node trở lên (cài từ NodeSource hoặc nvm)." >&2
+  exit 1
 fi
 
 # The Rust toolchain comes from rustup (Debian's rustc is too old for the dependencies).
@@ -39,4 +65,4 @@ if [ "$(printf '%s\n%s\n' "$need" "$have" | sort -V | head -n1)" != "$need" ]; t
   echo "Rust $have is too old; Tre needs $need or newer: run 'rustup update'." >&2
   exit 1
 fi
-echo "==> setup done (rustc $have)"
+echo "==> setup done (rustc $have, node $have_node)"

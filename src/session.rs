@@ -141,9 +141,27 @@ impl Session {
     }
 }
 
-/// Where exports go unless the officer picks another place: Documents/Tre (or the home
-/// folder when the system has no Documents folder).
+/// Environment variable naming the export folder (a shared office folder, or a test's temp dir).
+pub const EXPORT_DIR_ENV_VAR: &str = "TRE_EXPORT_DIR";
+
+/// Where "Xuất PDF" and "Xuất Word" write: `$TRE_EXPORT_DIR` when set and non-empty, else
+/// Documents/Tre (or Tre in the home folder when the system has no Documents folder).
+/// The folder is created by the export itself (`fsutil::write_atomic`), not here.
 pub fn default_export_dir() -> Result<PathBuf> {
+    export_dir_with(std::env::var_os(EXPORT_DIR_ENV_VAR))
+}
+
+/// The override order without touching the process environment, so it can be tested.
+fn export_dir_with(env: Option<std::ffi::OsString>) -> Result<PathBuf> {
+    if let Some(env) = env.filter(|v| !v.to_string_lossy().trim().is_empty()) {
+        let dir = PathBuf::from(env);
+        // The UI shows this path and joins a file name to it: make it absolute.
+        return Ok(if dir.is_absolute() {
+            dir
+        } else {
+            std::env::current_dir().map_err(|e| Error::io(&dir, e))?.join(dir)
+        });
+    }
     let dirs = directories::UserDirs::new().ok_or(Error::NoDataDir)?;
     let base = dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf();
     Ok(base.join("Tre"))
@@ -182,5 +200,23 @@ mod tests {
         assert_eq!(s.deadlines(2028).unwrap().len(), 2);
         s.plan_delete(copy).unwrap();
         assert!(s.plans_list(Some(2028)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_export_folder_can_be_set_by_env_and_is_created_on_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("chia se").join("Tre");
+        assert_eq!(export_dir_with(Some(target.clone().into())).unwrap(), target);
+        // Empty means "not set"; a relative path is made absolute.
+        assert!(export_dir_with(Some("  ".into())).unwrap().ends_with("Tre"));
+        assert!(export_dir_with(Some("ra".into())).unwrap().is_absolute());
+
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang")).unwrap();
+        let id = s.plan_new(2027, "qd06").unwrap();
+        let out = target.join("2027_TanLap_KH.pdf");
+        assert!(!target.exists());
+        assert_eq!(s.export_plan(id, ExportFormat::Pdf, &out).unwrap(), out);
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     }
 }

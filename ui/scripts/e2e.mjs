@@ -183,11 +183,20 @@ await step('a deadline with an impossible date is refused', async () => {
   await savedState();
 });
 
-await step('export PDF and Word report the written file', async () => {
+await step('export PDF and Word write into the export folder, no dialog, and say where', async () => {
   await t('export-pdf').click();
-  await page.getByText(/Đã xuất PDF: .*\.pdf/).waitFor();
+  await page.locator('[data-testid="export-notice"][data-format="pdf"]').waitFor();
+  assert.match(await t('export-path').textContent(), /^\/home\/canbo\/Tài liệu\/Tre\/\d{4}_TanLap_KH-[a-z0-9-]+\.pdf$/);
   await t('export-docx').click();
-  await page.getByText(/Đã xuất Word: .*\.docx/).waitFor();
+  await page.locator('[data-testid="export-notice"][data-format="docx"]').waitFor();
+  assert.match(await t('export-path').textContent(), /_TanLap_KH-[a-z0-9-]+\.docx$/);
+  assert.equal(await t('export-open-file').textContent(), 'Mở tệp');
+  assert.equal(await t('export-open-folder').textContent(), 'Mở thư mục');
+  // Outside Tauri the save dialog answers with the proposed path.
+  await t('export-elsewhere').click();
+  await page.locator('[data-testid="export-notice"][data-format="docx"]').getByText('Đã lưu tệp Word:').waitFor();
+  await t('export-notice-close').click();
+  assert.equal(await t('export-notice').count(), 0);
 });
 
 await step('delete from the list, then undo from the toast', async () => {
