@@ -159,7 +159,9 @@ fn export_dir_with(env: Option<std::ffi::OsString>) -> Result<PathBuf> {
         return Ok(if dir.is_absolute() {
             dir
         } else {
-            std::env::current_dir().map_err(|e| Error::io(&dir, e))?.join(dir)
+            std::env::current_dir()
+                .map_err(|e| Error::io(&dir, e))?
+                .join(dir)
         });
     }
     let dirs = directories::UserDirs::new().ok_or(Error::NoDataDir)?;
@@ -206,13 +208,17 @@ mod tests {
     fn the_export_folder_can_be_set_by_env_and_is_created_on_export() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("chia se").join("Tre");
-        assert_eq!(export_dir_with(Some(target.clone().into())).unwrap(), target);
+        assert_eq!(
+            export_dir_with(Some(target.clone().into())).unwrap(),
+            target
+        );
         // Empty means "not set"; a relative path is made absolute.
         assert!(export_dir_with(Some("  ".into())).unwrap().ends_with("Tre"));
         assert!(export_dir_with(Some("ra".into())).unwrap().is_absolute());
 
         let mut s = Session::open(&dir.path().join("t.db")).unwrap();
-        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang")).unwrap();
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang"))
+            .unwrap();
         let id = s.plan_new(2027, "qd06").unwrap();
         let out = target.join("2027_TanLap_KH.pdf");
         assert!(!target.exists());

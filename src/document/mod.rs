@@ -7,4 +7,4 @@ pub mod style;
 mod tree;
 
 pub use build::{date_line, number_line, plan_document};
-pub use tree::{kinh_gui_items, Block, Document, Header, Meta, Run, Signature};
+pub use tree::{kinh_gui_items, kinh_gui_lines, Block, Document, Header, Meta, Run, Signature};

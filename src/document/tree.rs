@@ -88,12 +88,21 @@ impl Signature {
     }
 }
 
-/// The non-empty "Kính gửi" addressees, trimmed.
+/// The non-empty "Kính gửi" addressees (or "Nơi nhận" items), trimmed.
 pub fn kinh_gui_items(items: &[String]) -> Vec<&str> {
     items
         .iter()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Several "Kính gửi" addressees print one per line with exactly one leading dash, whether
+/// or not they came with theirs.
+pub fn kinh_gui_lines(items: &[&str]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| format!("- {}", i.trim_start_matches('-').trim_start()))
         .collect()
 }
 

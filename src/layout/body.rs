@@ -72,10 +72,7 @@ fn kinh_gui_bands(items: &[String], f: &Frame) -> Vec<Band> {
             let label = "Kính gửi: ";
             let label_w = text_width(FontFace::Regular, label, size);
             // Items may come with or without their dash; print exactly one.
-            let lines: Vec<String> = many
-                .iter()
-                .map(|i| format!("- {}", i.trim_start_matches('-').trim_start()))
-                .collect();
+            let lines = crate::document::kinh_gui_lines(many);
             let widest = lines
                 .iter()
                 .map(|l| text_width(FontFace::Regular, l, size))

@@ -19,12 +19,7 @@ pub fn closing_band(doc: &Document, f: &Frame) -> Option<Band> {
     let mut band = Band::default();
 
     // Left: "Nơi nhận:" then one item per line; a long item wraps under its own text.
-    let items: Vec<&str> = doc
-        .recipients
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let items = crate::document::kinh_gui_items(&doc.recipients);
     let mut left_h: f32 = 0.0;
     if !items.is_empty() {
         let (texts, h) = column_lines(

@@ -128,12 +128,7 @@ pub fn header_table(h: &Header) -> Table {
 /// pages; `None` when the document has neither recipients nor a signer.
 pub fn closing_table(doc: &Document) -> Option<Table> {
     let (lw, rw) = columns();
-    let items: Vec<&str> = doc
-        .recipients
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let items = crate::document::kinh_gui_items(&doc.recipients);
     let mut left = Vec::new();
     if !items.is_empty() {
         left.push(space_before(
@@ -209,10 +204,7 @@ pub fn kinh_gui(items: &[String]) -> Vec<Paragraph> {
         many => {
             let label = "Kính gửi:";
             let label_w = twips(measure(FontFace::Regular, "Kính gửi: ", size));
-            let lines: Vec<String> = many
-                .iter()
-                .map(|i| format!("- {}", i.trim_start_matches('-').trim_start()))
-                .collect();
+            let lines = crate::document::kinh_gui_lines(many);
             let widest = lines
                 .iter()
                 .map(|l| twips(measure(FontFace::Regular, l, size)))
