@@ -50,6 +50,9 @@ pub enum Command {
     /// Xuất văn bản ra tệp PDF, DOCX, SVG, TXT hoặc JSON
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Tự đánh giá xã phù hợp với trẻ em: số liệu, điểm, kết luận
+    #[command(subcommand)]
+    Assess(super::assess::AssessCmd),
     /// Các thời hạn trong năm (việc nào đã quá hạn)
     Deadlines {
         /// Năm (mặc định: năm nay)
@@ -94,7 +97,7 @@ pub enum CommuneCmd {
         json: bool,
     },
     /// Nhập hoặc sửa thông tin xã (chỉ những mục được nêu)
-    Set(CommuneSet),
+    Set(Box<CommuneSet>),
 }
 
 #[derive(Args, Debug, Default)]
@@ -135,6 +138,9 @@ pub struct CommuneSet {
     /// Đơn vị thực hiện (ban, ngành, trường, thôn); nêu nhiều lần
     #[arg(long = "unit")]
     pub units: Vec<String>,
+    /// Loại xã để xét ngưỡng điểm: ward-city (900), standard (850), disadvantaged (800)
+    #[arg(long, value_name = "LOẠI")]
+    pub category: Option<String>,
     /// Nơi nhận mặc định; nêu nhiều lần, mục cuối "Lưu: VT, VHXH"
     #[arg(long = "recipient")]
     pub recipients: Vec<String>,

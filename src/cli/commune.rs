@@ -20,11 +20,31 @@ pub fn run(store: &mut Store, cmd: CommuneCmd) -> Result<i32> {
         }
         CommuneCmd::Set(set) => {
             let current = store.commune()?;
-            let commune = apply(current, set)?;
+            let commune = apply(current, *set)?;
+            check_category(&commune, &store.catalog()?)?;
             store.set_commune(&commune)?;
             println!("Đã lưu thông tin {} {}.", commune.kind, commune.name);
             Ok(0)
         }
+    }
+}
+
+/// The threshold category must be one the recognition rule knows.
+fn check_category(c: &Commune, cat: &crate::catalog::Catalog) -> Result<()> {
+    match &c.category {
+        Some(id) if cat.category(id).is_none() => {
+            let known: Vec<String> = cat
+                .rule
+                .categories
+                .iter()
+                .map(|k| format!("{} ({}, {} điểm)", k.id, k.name, k.threshold))
+                .collect();
+            Err(Error::Invalid(format!(
+                "Loại xã “{id}” không có. Các loại: {}.",
+                known.join("; ")
+            )))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -52,6 +72,9 @@ fn describe(c: &Commune) -> String {
             .join("; "),
     );
     line("Nơi nhận mặc định:", &c.recipients.join("; "));
+    if let Some(k) = &c.category {
+        line("Loại xã (ngưỡng điểm):", k);
+    }
     s
 }
 
@@ -165,6 +188,10 @@ fn apply(current: Option<Commune>, set: CommuneSet) -> Result<Commune> {
     }
     if !set.recipients.is_empty() {
         c.recipients = set.recipients.iter().map(|r| nfc(r)).collect();
+    }
+    if let Some(k) = &set.category {
+        let k = nfc(k);
+        c.category = (!k.is_empty()).then_some(k);
     }
     Ok(c)
 }

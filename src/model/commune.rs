@@ -35,6 +35,11 @@ pub struct Commune {
     /// Default "Nơi nhận" of a new plan, without "- " and final punctuation.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The threshold category of the recognition rule (an id of the catalogue's rule:
+    /// "ward-city", "standard", "disadvantaged"). Since 2025 the unit types changed, so this is
+    /// a setting (DOMAIN.md); `None` = the rule's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,6 +81,7 @@ impl Commune {
             leaders: Vec::new(),
             units: Vec::new(),
             recipients: Vec::new(),
+            category: None,
         }
     }
 

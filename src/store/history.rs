@@ -10,7 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::sqlerr::SqlResultExt;
-use super::{commune, plans, Store};
+use super::{assessments, commune, plans, Store};
 use crate::error::{Error, Result};
 
 /// One recorded change, newest first in [`Store::history`].
@@ -19,9 +19,9 @@ pub struct HistoryEntry {
     pub id: i64,
     /// RFC 3339 local time with offset.
     pub at: String,
-    /// "commune" or "plan".
+    /// "commune", "plan" or "assessment".
     pub entity: String,
-    /// The plan's id; `None` for the commune (there is only one).
+    /// The plan's id, the assessment's year; `None` for the commune (there is only one).
     pub entity_id: Option<i64>,
     /// "insert", "update" or "delete".
     pub action: String,
@@ -44,7 +44,7 @@ pub(crate) struct Change {
 }
 
 /// Now, local time with offset, second precision: "2026-03-02T08:15:00+07:00".
-pub(crate) fn now() -> String {
+pub fn now() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
@@ -168,6 +168,9 @@ impl Store {
         match (entity.as_str(), entity_id) {
             ("plan", Some(id)) => plans::apply_snapshot(&tx, path, id, snapshot.as_deref())?,
             ("commune", _) => commune::apply_snapshot(&tx, path, snapshot.as_deref())?,
+            ("assessment", Some(year)) => {
+                assessments::apply_snapshot(&tx, path, year, snapshot.as_deref())?
+            }
             _ => {
                 return Err(Error::CorruptDatabase {
                     path: path.to_path_buf(),

@@ -10,6 +10,7 @@
 //! `backup` (copies and rotation), `restore`, `plans`, `commune`, `history` (undo/redo),
 //! `sqlerr` (SQLite errors → Vietnamese messages).
 
+mod assessments;
 mod backup;
 mod commune;
 mod history;
@@ -24,7 +25,8 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use history::HistoryEntry;
+pub use assessments::CatalogRecord;
+pub use history::{now, HistoryEntry};
 pub use paths::{default_db_path, resolve_db_path, DB_ENV_VAR, DB_FILE_NAME};
 pub use plans::{PlanSummary, StoredPlan};
 pub use schema::SCHEMA_VERSION;
@@ -126,7 +128,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM commune) OR EXISTS (SELECT 1 FROM plans)
-                        OR EXISTS (SELECT 1 FROM history)",
+                        OR EXISTS (SELECT 1 FROM history) OR EXISTS (SELECT 1 FROM assessments)",
                 [],
                 |r| r.get(0),
             )

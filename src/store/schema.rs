@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -65,6 +65,42 @@ CREATE TABLE history (
     summary   TEXT NOT NULL,
     undone    INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
 );
+";
+
+/// Version 2 (issue 5): the yearly self-assessment and the criteria catalogues. History learns
+/// a third entity; SQLite cannot change a CHECK in place, so the table is rebuilt with its rows.
+const V2: &str = "
+-- One self-assessment per year; the JSON of `assess::Assessment` is the truth.
+CREATE TABLE assessments (
+    year    INTEGER PRIMARY KEY,
+    data    TEXT NOT NULL CHECK (json_valid(data)),
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+
+-- Criteria catalogues imported from the province. The newest row is the one in use; older
+-- ones are kept so a wrong import can be looked at and undone. None = the built-in one.
+CREATE TABLE catalogs (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    data     TEXT NOT NULL CHECK (json_valid(data)),
+    source   TEXT NOT NULL,
+    imported TEXT NOT NULL
+);
+
+CREATE TABLE history_v2 (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    entity    TEXT NOT NULL CHECK (entity IN ('commune', 'plan', 'assessment')),
+    entity_id INTEGER,
+    action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    old       TEXT CHECK (old IS NULL OR json_valid(old)),
+    new       TEXT CHECK (new IS NULL OR json_valid(new)),
+    summary   TEXT NOT NULL,
+    undone    INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+);
+INSERT INTO history_v2 SELECT id, at, entity, entity_id, action, old, new, summary, undone FROM history;
+DROP TABLE history;
+ALTER TABLE history_v2 RENAME TO history;
 ";
 
 /// What a file is, learnt by reading only.

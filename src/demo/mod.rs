@@ -1,6 +1,10 @@
 //! `tre demo`: a realistic commune (not one of the seeds') with a plan of each template, so a
 //! new user sees every page working before typing anything.
 
+mod assessment;
+
+pub use assessment::demo_assessment;
+
 use crate::error::{Error, Result};
 use crate::model::{Commune, Leader, Unit};
 use crate::store::Store;
@@ -27,6 +31,7 @@ pub fn demo_commune() -> Commune {
         ("Phòng Kinh tế", "phòng"),
         ("Trạm Y tế xã", "trạm y tế"),
         ("Công an xã", "ngành"),
+        ("Công chức Tư pháp - Hộ tịch", "ngành"),
         ("Trường Mầm non Minh Hòa", "trường"),
         ("Trường Tiểu học Minh Hòa", "trường"),
         ("Trường THCS Minh Hòa", "trường"),
@@ -54,7 +59,8 @@ pub fn demo_commune() -> Commune {
     c
 }
 
-/// Fills an empty database with the demo commune and one plan per template; returns the ids.
+/// Fills an empty database with the demo commune, one plan per template and the year's
+/// self-assessment as it stands in mid-November; returns the plans' ids.
 pub fn load_demo(store: &mut Store, year: i32) -> Result<Vec<i64>> {
     if let Some(existing) = store.commune()? {
         return Err(Error::Invalid(format!(
@@ -74,5 +80,6 @@ pub fn load_demo(store: &mut Store, year: i32) -> Result<Vec<i64>> {
         }
         ids.push(store.insert_plan(&t.id, &plan)?);
     }
+    store.save_assessment(&demo_assessment(&commune, year), "số liệu mẫu")?;
     Ok(ids)
 }

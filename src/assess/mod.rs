@@ -1,0 +1,13 @@
+//! Self-assessment against the criteria catalogue: the figures per sub-item, their points,
+//! the verdict. `model` is the stored data, `figure` reads and checks raw figures, `score`
+//! turns them into points, `units` tells which units still owe figures.
+
+pub mod edit;
+pub mod figure;
+pub mod model;
+pub mod score;
+pub mod units;
+pub mod view;
+
+pub use model::{Assessment, Entry, Figure, IssuedDoc, ManualPoints, Meeting, Schedule};
+pub use score::{score, CriterionScore, ItemScore, Scored, Source, Verdict};

@@ -1,0 +1,86 @@
+//! Everything the "Tự đánh giá" page and `assess show` display for one year, in one value.
+
+use serde::Serialize;
+
+use super::model::{Assessment, Schedule};
+use super::score::{score, Scored};
+use super::units::{unit_statuses, UnitStatus};
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::model::Commune;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    /// "xã Minh Hòa".
+    pub commune: String,
+    pub catalog_name: String,
+    pub catalog_note: String,
+    #[serde(flatten)]
+    pub scored: Scored,
+    pub units: Vec<UnitStatus>,
+    /// The steps' dates with the defaults filled in (ISO).
+    pub schedule: Schedule,
+    /// True when the units' date has passed and some unit has not sent its figures.
+    pub units_late: bool,
+    pub assessment: Assessment,
+}
+
+/// The dates of the steps, defaults taken from DOMAIN.md's calendar: units by 10/11, the
+/// dossier by 15/11; the meeting and the notice between them. The officer can move each.
+pub fn schedule_with_defaults(a: &Assessment) -> Schedule {
+    let y = a.year;
+    let or = |v: &Option<String>, md: &str| Some(v.clone().unwrap_or_else(|| format!("{y}-{md}")));
+    Schedule {
+        units_due: or(&a.schedule.units_due, "11-10"),
+        meeting_due: or(&a.schedule.meeting_due, "11-12"),
+        notice_due: or(&a.schedule.notice_due, "11-13"),
+        dossier_due: or(&a.schedule.dossier_due, "11-15"),
+    }
+}
+
+/// The commune's threshold category, or the rule's default.
+pub fn category_of(commune: &Commune, cat: &Catalog) -> String {
+    commune
+        .category
+        .clone()
+        .filter(|c| cat.category(c).is_some())
+        .unwrap_or_else(|| cat.rule.default_category.clone())
+}
+
+pub fn build(
+    commune: &Commune,
+    cat: &Catalog,
+    a: Assessment,
+    today: chrono::NaiveDate,
+) -> Overview {
+    let scored = score(&a, cat, &category_of(commune, cat));
+    let units = unit_statuses(&scored, commune);
+    let schedule = schedule_with_defaults(&a);
+    let due = schedule
+        .units_due
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let units_late = due.is_some_and(|d| today > d) && units.iter().any(|u| !u.done());
+    Overview {
+        commune: commune.full_name(),
+        catalog_name: cat.name.clone(),
+        catalog_note: cat.note.clone(),
+        scored,
+        units,
+        schedule,
+        units_late,
+        assessment: a,
+    }
+}
+
+/// The overview of `year` from the store (an empty assessment if nothing is entered yet).
+pub fn overview(store: &Store, year: i32, today: chrono::NaiveDate) -> Result<Overview> {
+    crate::model::date::check_year(year)?;
+    let commune = store.commune()?.ok_or(Error::NoCommune)?;
+    let cat = store.catalog()?;
+    let a = store
+        .assessment(year)?
+        .unwrap_or_else(|| Assessment::new(year));
+    Ok(build(&commune, &cat, a, today))
+}

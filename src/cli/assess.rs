@@ -1,0 +1,218 @@
+//! `tre assess …`: the year's self-assessment against the criteria catalogue.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use crate::assess::edit::{apply_set, parse_points, SetRequest};
+use crate::assess::view::{overview, Overview};
+use crate::assess::{Assessment, Source};
+use crate::catalog::{catalog_from_file, fmt_points};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// Who an entry typed at the command line or in the app is recorded as.
+pub const OFFICER: &str = "Cán bộ Văn hóa - Xã hội";
+
+#[derive(Subcommand, Debug)]
+pub enum AssessCmd {
+    /// Các tiêu chí, số liệu, điểm, tổng điểm và kết luận có lý do
+    Show {
+        /// Năm (mặc định: năm nay)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Nhập số liệu của một chỉ số (7.1 412/415) hoặc điểm của cả một tiêu chí (3 60 --reason …)
+    Set {
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Mã chỉ số ("7.1") hoặc mã tiêu chí ("3")
+        #[arg(value_name = "MÃ")]
+        code: String,
+        /// Số liệu: "412/415", "có", "3", "Hằng quý"; với tiêu chí: số điểm; "xóa" để xóa
+        #[arg(value_name = "GIÁ_TRỊ", allow_hyphen_values = true)]
+        value: Option<String>,
+        /// Nguồn số liệu, minh chứng
+        #[arg(long, value_name = "VĂN_BẢN")]
+        evidence: Option<String>,
+        /// Điểm nhập tay (khi danh mục chưa có thang điểm)
+        #[arg(long, value_name = "ĐIỂM", allow_hyphen_values = true)]
+        points: Option<String>,
+        /// Lý do của điểm nhập tay
+        #[arg(long, value_name = "LÝ_DO")]
+        reason: Option<String>,
+        /// Đơn vị chịu trách nhiệm (nếu khác danh mục)
+        #[arg(long, value_name = "ĐƠN_VỊ")]
+        unit: Option<String>,
+    },
+    /// Danh mục tiêu chí: nhập bản mới của tỉnh
+    #[command(subcommand)]
+    Catalog(CatalogCmd),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CatalogCmd {
+    /// Thay danh mục tiêu chí bằng tệp JSON hoặc XLSX (sau khi kiểm tra; bản cũ được giữ lại)
+    Import {
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+    },
+    /// Danh mục đang dùng và các bản đã nhập
+    Show,
+}
+
+pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
+    let today = chrono::Local::now().date_naive();
+    match cmd {
+        AssessCmd::Show { year, json } => {
+            let year = year.unwrap_or_else(super::current_year);
+            let ov = overview(store, year, today)?;
+            if json {
+                super::print_json(&ov)?;
+            } else {
+                print_overview(&ov);
+            }
+            Ok(0)
+        }
+        AssessCmd::Set {
+            year,
+            code,
+            value,
+            evidence,
+            points,
+            reason,
+            unit,
+        } => {
+            let year = year.unwrap_or_else(super::current_year);
+            crate::model::date::check_year(year)?;
+            store.commune()?.ok_or(Error::NoCommune)?;
+            let cat = store.catalog()?;
+            let mut a = store
+                .assessment(year)?
+                .unwrap_or_else(|| Assessment::new(year));
+            let req = SetRequest {
+                code,
+                value,
+                evidence,
+                points: points.as_deref().map(parse_points).transpose()?,
+                reason,
+                unit,
+                by: OFFICER.into(),
+            };
+            let summary = apply_set(&mut a, &cat, &req, &crate::store::now())?;
+            store.save_assessment(&a, &summary)?;
+            let ov = overview(store, year, today)?;
+            println!("Đã ghi: {summary}");
+            println!("{}", verdict_line(&ov));
+            Ok(0)
+        }
+        AssessCmd::Catalog(CatalogCmd::Import { file }) => {
+            let cat = catalog_from_file(&file)?;
+            let old = store.catalog()?;
+            store.import_catalog(&cat, &file.display().to_string())?;
+            println!(
+                "Đã thay danh mục tiêu chí: {} (trước đó: {}). Bản cũ vẫn được lưu.",
+                cat.label(),
+                old.label()
+            );
+            Ok(0)
+        }
+        AssessCmd::Catalog(CatalogCmd::Show) => {
+            let cat = store.catalog()?;
+            println!("Đang dùng: {} — {}", cat.label(), cat.name);
+            for c in &cat.criteria {
+                let max = c
+                    .max_points
+                    .map(fmt_points)
+                    .unwrap_or_else(|| "chưa rõ".into());
+                println!("  {:>3}. {} (tối đa: {max})", c.code, c.name);
+            }
+            for r in store.catalogs()? {
+                println!("Đã nhập {}: {} từ {}", r.imported, r.label, r.source);
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn verdict_line(ov: &Overview) -> String {
+    let v = &ov.scored.verdict;
+    let head = match (v.recognised, v.complete) {
+        (true, _) => "ĐẠT chuẩn xã phù hợp với trẻ em",
+        (false, true) => "CHƯA ĐẠT chuẩn",
+        (false, false) => "Chưa đủ số liệu để kết luận",
+    };
+    format!(
+        "Tổng điểm: {} — {head}: {}",
+        fmt_points(ov.scored.total),
+        v.reasons.join("; ")
+    )
+}
+
+fn print_overview(ov: &Overview) {
+    println!(
+        "Tự đánh giá {} năm {} — {} ({})",
+        ov.commune, ov.scored.year, ov.catalog_name, ov.scored.catalog
+    );
+    for c in &ov.scored.criteria {
+        let max = c
+            .max_points
+            .map(|m| format!("/{}", fmt_points(m)))
+            .unwrap_or_default();
+        let mark = if c.met {
+            "đạt"
+        } else if c.complete {
+            "chưa đạt"
+        } else {
+            "thiếu"
+        };
+        println!(
+            "Tiêu chí {}. {} — {}{max} điểm ({mark})",
+            c.code,
+            c.name,
+            fmt_points(c.points)
+        );
+        if let Some(m) = &c.manual {
+            println!("      điểm nhập tay cho cả tiêu chí; lý do: {}", m.reason);
+        }
+        for i in &c.items {
+            let pts = match (i.source, i.points) {
+                (Source::Computed, Some(p)) => format!("{} điểm", fmt_points(p)),
+                (Source::Manual, Some(p)) => {
+                    format!("{} điểm (nhập tay: {})", fmt_points(p), i.reason)
+                }
+                (Source::NeedsPoints, _) => "cần nhập điểm (danh mục chưa có thang điểm)".into(),
+                _ => "chưa có số liệu".into(),
+            };
+            let val = if i.display.is_empty() {
+                "—".to_string()
+            } else {
+                i.display.clone()
+            };
+            println!("   {:<5} {} : {val} → {pts} [{}]", i.code, i.name, i.unit);
+        }
+    }
+    let late: Vec<&str> = ov
+        .units
+        .iter()
+        .filter(|u| !u.done())
+        .map(|u| u.unit.as_str())
+        .collect();
+    if !late.is_empty() {
+        let when = ov
+            .schedule
+            .units_due
+            .as_deref()
+            .map(crate::deadlines::vn_date)
+            .unwrap_or_default();
+        let state = if ov.units_late { "QUÁ HẠN" } else { "hạn" };
+        println!(
+            "Đơn vị chưa gửi số liệu ({state} {when}): {}",
+            late.join(", ")
+        );
+    }
+    println!("{}", verdict_line(ov));
+}
