@@ -171,7 +171,8 @@ fn builtin() -> Value {
 fn catalogue_import_validates_before_replacing() {
     let t = demo();
     let before = show(&t);
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "dup.json",
             Box::new(|c| c["criteria"][1]["code"] = "1".into()),
