@@ -581,3 +581,48 @@ fn a_value_changed_in_tre_after_the_export_is_kept_as_a_conflict() {
         serde_json::json!({"numerator": 413, "denominator": 415})
     );
 }
+
+#[test]
+fn the_app_makes_a_units_workbook_and_reads_it_back() {
+    let tre = Tre::new();
+    let mut app = tre::session::Session::open(&tre.db).unwrap();
+    app.demo_load(2026).unwrap();
+    let out = tre.path("cong-an.xlsx");
+    assert_eq!(app.assessment_sheet(2026, "Công an", &out).unwrap(), out);
+
+    // Sent back untouched: nothing new, nothing saved.
+    let r = app.assessment_import(2026, &out).unwrap();
+    assert_eq!(r.unit, "Công an xã");
+    assert_eq!(r.unchanged, 2);
+    assert!(r.applied.is_empty() && r.conflicts.is_empty() && r.errors.is_empty());
+    assert!(!r.saved);
+    let json = serde_json::to_value(&r).unwrap();
+    for key in [
+        "unit",
+        "year",
+        "applied",
+        "conflicts",
+        "errors",
+        "notes",
+        "unchanged",
+        "saved",
+    ] {
+        assert!(
+            json.get(key).is_some(),
+            "ImportReport JSON lacks {key}: {json}"
+        );
+    }
+
+    // A wrong cell comes back in the report, with its address, and nothing is saved.
+    let cells = run_py(
+        &tre,
+        FILL_UNIT,
+        &[s(&out), r#"{"3.1": {"E": -1}, "4.1": {"E": 2}}"#],
+    );
+    let r = app.assessment_import(2026, &out).unwrap();
+    assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+    assert!(r.errors[0].starts_with(&format!("Ô {}:", cells["3.1/E"].as_str().unwrap())));
+    assert!(r.errors[0].contains("bị âm"));
+    assert!(r.applied.is_empty() && !r.saved);
+    assert!(entry(&show(&tre, "2026"), "4.1").is_null());
+}

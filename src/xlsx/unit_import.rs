@@ -246,6 +246,132 @@ pub fn apply_import(a: &mut Assessment, report: &ImportReport, now: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::ItemKind;
+    use crate::demo::{demo_assessment, demo_commune};
+    use crate::xlsx::ident::{Ident, IdentItem};
+
+    const SENT: &str = "2026-11-05T09:00:00+07:00";
+
+    fn rate(numerator: u64, denominator: u64) -> Option<Figure> {
+        Some(Figure::Rate {
+            numerator,
+            denominator,
+        })
+    }
+
+    /// A workbook for the health station made from the demo assessment, with the cells
+    /// `cells` (code → value in the workbook) as the unit sent them.
+    fn sheet(a: &Assessment, cells: &[(&str, Option<Figure>)]) -> UnitSheet {
+        let rows = cells
+            .iter()
+            .map(|(code, value)| {
+                let e = a.entries.get(*code);
+                SheetRow {
+                    item: IdentItem {
+                        code: code.to_string(),
+                        row: 0,
+                        kind: ItemKind::Rate,
+                        at: e.map(|e| e.at.clone()).unwrap_or_default(),
+                        value: e.and_then(|e| e.value.clone()),
+                        evidence: e.map(|e| e.evidence.clone()).unwrap_or_default(),
+                    },
+                    value: value.clone(),
+                    evidence: None,
+                }
+            })
+            .collect();
+        UnitSheet {
+            ident: Ident {
+                commune: "xã Minh Hòa".into(),
+                province: "Phú Thọ".into(),
+                year: 2026,
+                unit: "Trạm Y tế xã".into(),
+                catalog: Catalog::builtin().unwrap().label(),
+                created: SENT.into(),
+                items: Vec::new(),
+            },
+            rows,
+            errors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sorts_rows_into_changes_conflicts_and_unchanged() {
+        let commune = demo_commune();
+        let cat = Catalog::builtin().unwrap();
+        let mut a = demo_assessment(&commune, 2026);
+        let ws = sheet(
+            &a,
+            &[
+                ("7.1", rate(412, 415)), // left as prefilled
+                ("8.1", rate(50, 600)),  // changed by the unit
+                ("8.2", rate(70, 598)),  // changed by the unit, and in Tre since
+                ("9.1", None),           // emptied: not sent
+            ],
+        );
+        // After the workbook was made, the officer corrected 7.1 and 8.2 in Tre.
+        for code in ["7.1", "8.2"] {
+            let e = a.entries.get_mut(code).unwrap();
+            e.value = rate(410, 415);
+            e.at = "2026-11-20T10:00:00+07:00".into();
+        }
+        let r = plan_import(&ws, &a, &cat, &commune, 2026, false).unwrap();
+        assert_eq!(r.unit, "Trạm Y tế xã");
+        assert_eq!(r.applied.len(), 1);
+        assert_eq!(r.applied[0].code, "8.1");
+        assert_eq!(r.applied[0].old, "52/598 (8,7 %)");
+        assert_eq!(r.applied[0].new, "50/600 (8,33 %)");
+        assert_eq!(r.conflicts.len(), 1);
+        let c = &r.conflicts[0];
+        assert_eq!(
+            (c.code.as_str(), c.in_tre.as_str()),
+            ("8.2", "410/415 (98,8 %)")
+        );
+        assert_eq!(c.sheet_value, "70/598");
+        assert_eq!(r.unchanged, 2, "7.1 as prefilled, 9.1 emptied");
+
+        let mut applied = a.clone();
+        apply_import(&mut applied, &r, "2026-11-21T08:00:00+07:00");
+        let e = &applied.entries["8.1"];
+        assert_eq!(e.value, rate(50, 600));
+        assert_eq!(e.by, "Trạm Y tế xã (bảng số liệu)");
+        assert_eq!(e.at, "2026-11-21T08:00:00+07:00");
+        assert_eq!(
+            applied.entries["8.2"], a.entries["8.2"],
+            "the conflict is kept"
+        );
+
+        // Forced: the workbook's value wins, and says so.
+        let r = plan_import(&ws, &a, &cat, &commune, 2026, true).unwrap();
+        assert!(r.conflicts.is_empty());
+        let forced: Vec<&str> = r
+            .applied
+            .iter()
+            .filter(|c| c.forced)
+            .map(|c| c.code.as_str())
+            .collect();
+        assert_eq!(forced, ["8.2"]);
+    }
+
+    #[test]
+    fn another_commune_or_year_is_refused_naming_both() {
+        let commune = demo_commune();
+        let cat = Catalog::builtin().unwrap();
+        let a = demo_assessment(&commune, 2026);
+        let ws = sheet(&a, &[("8.1", rate(50, 600))]);
+        let e = plan_import(&ws, &a, &cat, &commune, 2027, false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("năm 2026, không phải năm 2027"), "{e}");
+        let other = crate::model::Commune::new("Tân Lập", "Tuyên Quang");
+        let e = plan_import(&ws, &a, &cat, &other, 2026, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("xã Minh Hòa (tỉnh Phú Thọ), không phải của xã Tân Lập (tỉnh Tuyên Quang)"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn only_a_later_change_in_tre_is_a_conflict() {
