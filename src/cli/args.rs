@@ -244,6 +244,30 @@ pub enum ExportCmd {
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
+    /// Xuất bảng chấm điểm tự đánh giá của một năm
+    Assessment {
+        /// Năm (mặc định: năm nay)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Định dạng: xlsx
+        #[arg(
+            long,
+            value_enum,
+            hide_possible_values = true,
+            value_name = "ĐỊNH_DẠNG"
+        )]
+        format: AssessmentFormat,
+        /// Tệp sẽ tạo
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+pub enum AssessmentFormat {
+    Pdf,
+    Docx,
+    Xlsx,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]

@@ -5,6 +5,7 @@ mod args;
 mod assess;
 mod commune;
 mod plan;
+mod workbook;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -85,6 +85,10 @@ pub fn run(store: &mut Store, cmd: PlanCmd) -> Result<i32> {
 
 pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
     match cmd {
+        ExportCmd::Assessment { year, format, out } => {
+            let year = year.unwrap_or_else(super::current_year);
+            super::workbook::export_assessment(store, year, format, &out)
+        }
         ExportCmd::Plan { id, format, out } => {
             let format = match format {
                 Format::Pdf => ExportFormat::Pdf,
