@@ -2,6 +2,7 @@
 //! exported as official documents laid out as Nghị định 30/2020/NĐ-CP requires.
 //! No Tauri type is used here: the CLI and the desktop shell are two thin front doors.
 
+pub mod check;
 pub mod cli;
 pub mod deadlines;
 pub mod demo;
