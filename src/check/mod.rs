@@ -11,7 +11,12 @@
 //! - `reform`: bodies abolished on 01/7/2025 (`assets/check/bodies.json`);
 //! - `words`: misspellings and wrong forms (`assets/check/words.json`);
 //! - `form`: signer, subject, type name ↔ symbol, place, recipients, paragraphs;
-//! - `copied`: another commune's or province's name, a signer who is not a leader.
+//! - `copied`: another commune's or province's name, a signer who is not a leader;
+//! - `text`: a raw text file sorted into the parts of a plan, for the rules above;
+//! - `text_form`: the form that only raw text still shows (recipients' ";", "./.").
+//!
+//! `check_plan` checks the model, `check_text` a raw text, `check_source` both (an imported
+//! file: the model and the text it came from) without reporting a mistake twice.
 
 mod citations;
 mod copied;
@@ -22,6 +27,8 @@ mod form;
 mod legal;
 mod reform;
 mod scan;
+mod text;
+mod text_form;
 mod words;
 mod years;
 
@@ -85,6 +92,31 @@ pub fn check_plan(plan: &Plan, ctx: &CheckContext) -> Vec<Finding> {
     run_text_rules(&doc, &mut out);
     deadlines::check(&doc, &mut out);
     out.into_sorted()
+}
+
+/// Every finding of a plan given as raw text (a .txt or .md file, a seed), in line order.
+pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
+    text::check_text(text, ctx)
+}
+
+/// A plan imported from a text: the model's findings, then those only the raw text shows
+/// ("Noi nhận", a recipient ending with ","). A mistake both see (same code and excerpt) is
+/// reported once, at its place in the model.
+pub fn check_source(plan: &Plan, raw: &str, ctx: &CheckContext) -> Vec<Finding> {
+    let mut found = check_plan(plan, ctx);
+    let mut seen: Vec<(String, String)> = found
+        .iter()
+        .map(|f| (f.code.clone(), f.excerpt.clone()))
+        .collect();
+    for f in check_text(raw, ctx) {
+        let key = (f.code.clone(), f.excerpt.clone());
+        if let Some(i) = seen.iter().position(|k| *k == key) {
+            seen.remove(i);
+        } else {
+            found.push(f);
+        }
+    }
+    found
 }
 
 /// True when a finding is wrong on paper: `tre check` exits with 1.

@@ -288,3 +288,23 @@ fn form_of_nd30() {
         ]
     );
 }
+
+#[test]
+fn source_check_reports_a_mistake_once() {
+    let mut p = plan(4, 2026);
+    para(&mut p, "6. Lòng ghép các hoạt động.");
+    let raw = "Số: /KH-UBND\nMinh Hòa, ngày tháng 4 năm 2026\nKẾ HOẠCH\nKế hoạch năm 2026\nI. NỘI DUNG\n6. Lòng ghép các hoạt động.\nTrên đây là Kế hoạch./.\nNoi nhận:\n- TT Đảng ủy,\n- Lưu: VT, VHXH.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Thị Hương";
+    let f = check_source(&p, raw, &ctx());
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| (f.code.as_str(), f.excerpt.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("word-spelling", "Lòng ghép"),
+            ("word-spelling", "Noi nhận"),
+            ("recipients-punct", "- TT Đảng ủy,"),
+        ]
+    );
+}
