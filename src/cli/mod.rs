@@ -2,6 +2,7 @@
 //! is Vietnamese; errors are one line on stderr with exit code 2, findings exit 1.
 
 mod args;
+mod check;
 mod commune;
 mod plan;
 
@@ -66,6 +67,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Commune(cmd) => commune::run(&mut open_store(db)?, cmd),
         Command::Plan(cmd) => plan::run(&mut open_store(db)?, cmd),
         Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
+        Command::Check(args) => check::run(db, args),
         Command::Deadlines { year, json } => {
             let store = open_store(db)?;
             let year = year.unwrap_or_else(current_year);
