@@ -292,6 +292,15 @@ mod cli {
                 out.contains("Kết quả: không phát hiện vấn đề nào."),
                 "{id}: {out}"
             );
+            // Tre's own text export reads back clean as raw text too.
+            let txt = tre.path(&format!("{id}.txt"));
+            let txt = txt.to_str().unwrap();
+            tre.ok(&["export", "plan", id, "--format", "txt", "--out", txt]);
+            let out = tre.ok(&["check", txt]);
+            assert!(
+                out.contains("Kết quả: không phát hiện vấn đề nào."),
+                "{id}: {out}"
+            );
         }
         // A plan with last year's basis: the copy says so on stderr, stdout keeps the id.
         let id = &ids[0];

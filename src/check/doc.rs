@@ -237,7 +237,8 @@ impl Out {
         f.index = index;
         f.line = line;
         let key = match line {
-            Some(line) => (0, line, 0),
+            // After what the line's text shows: these are about the line as a whole.
+            Some(line) => (0, line, usize::MAX),
             None => (rank(section), index.unwrap_or(0), usize::MAX),
         };
         self.items.push((key, f));

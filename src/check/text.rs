@@ -74,6 +74,13 @@ fn is_upper(s: &str) -> bool {
     !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// The type name line: a known one ("KẾ HOẠCH"), or any line in capitals after the date
+/// line (the authority's "ỦY BAN NHÂN DÂN" and the national title come before it).
+fn is_type_name(t: &str, after_date: bool) -> bool {
+    let known = form::TYPE_SYMBOLS.iter().any(|(name, _)| *name == t);
+    known || (after_date && is_upper(t) && !ROMAN.is_match(t))
+}
+
 #[derive(PartialEq, Clone, Copy)]
 enum State {
     Header,
@@ -145,9 +152,15 @@ pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
                         year: c[4].parse().unwrap_or(0),
                     });
                     text_form::date_line_format(&l.text, l.no, &mut out);
-                } else if is_upper(t) {
+                } else if is_type_name(t, header.date.is_some()) {
                     header.doc_type = Some((l.no, t.to_string()));
                     state = State::Title;
+                } else if ROMAN.is_match(t) {
+                    // No type name: the body starts anyway.
+                    state = State::Body;
+                    let part = body_line(&l, &mut path);
+                    push(&mut spots, &l, part, &display_path(&path), None, None);
+                    continue;
                 }
                 push(&mut spots, &l, Part::Header, "header", None, None);
             }
@@ -329,6 +342,30 @@ mod tests {
                 "closing-end",
                 "word-spelling",
                 "recipients-punct"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_header_of_an_export_and_a_text_without_one() {
+        let exported = GOOD.replace(
+            "Số: /KH-UBND",
+            "ỦY BAN NHÂN DÂN\nXÃ QUAN SƠN\nSố: 15/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        );
+        assert!(codes(&exported).is_empty(), "{:?}", codes(&exported));
+        let body_only = "I. NỘI DUNG\n1. Lòng ghép các hoạt động.";
+        // What is missing is reported after what the last line shows.
+        assert_eq!(
+            codes(body_only),
+            [
+                "doc-type-missing",
+                "place-missing",
+                "subject-missing",
+                "word-spelling",
+                "closing-missing",
+                "recipients-missing",
+                "signer-title-missing",
+                "signer-name-missing"
             ]
         );
     }
