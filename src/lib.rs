@@ -4,6 +4,7 @@
 
 pub mod assess;
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod deadlines;
 pub mod demo;

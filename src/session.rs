@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::check::{check_plan, CheckContext, Finding};
 use crate::deadlines::{self, DeadlineItem};
 use crate::document::plan_document;
 use crate::error::{Error, Result};
@@ -29,6 +30,13 @@ pub struct PagePreview {
     pub width_mm: f32,
     pub height_mm: f32,
     pub svg: String,
+}
+
+/// A plan copied to a new year, with what the linter finds in it at once.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopiedPlan {
+    pub id: i64,
+    pub findings: Vec<Finding>,
 }
 
 pub struct Session {
@@ -92,6 +100,29 @@ impl Session {
         let stored = self.store.plan(id)?;
         let plan = rollover::roll_over(&stored.plan, year)?;
         self.store.insert_plan(&stored.template, &plan)
+    }
+
+    /// `plan_copy`, and the new plan checked (a year or basis left from the old one shows).
+    pub fn plan_copy_checked(&mut self, id: i64, year: i32) -> Result<CopiedPlan> {
+        let id = self.plan_copy(id, year)?;
+        let findings = self.plan_check(id)?;
+        Ok(CopiedPlan { id, findings })
+    }
+
+    /// The linter's findings of a stored plan, with the commune profile as context.
+    pub fn plan_check(&self, id: i64) -> Result<Vec<Finding>> {
+        let plan = self.store.plan(id)?.plan;
+        self.plan_check_draft(&plan)
+    }
+
+    /// The linter's findings of a plan being edited (not saved yet, possibly).
+    pub fn plan_check_draft(&self, plan: &Plan) -> Result<Vec<Finding>> {
+        let ctx = self
+            .store
+            .commune()?
+            .map(|c| CheckContext::from_commune(&c))
+            .unwrap_or_default();
+        Ok(check_plan(plan, &ctx))
     }
 
     pub fn plan_delete(&mut self, id: i64) -> Result<()> {
@@ -216,6 +247,27 @@ mod tests {
         assert_eq!(s.deadlines(2028).unwrap().len(), 2);
         s.plan_delete(copy).unwrap();
         assert!(s.plans_list(Some(2028)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn plans_are_checked_and_copies_checked_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang"))
+            .unwrap();
+        let id = s.plan_new(2027, "qd06").unwrap();
+        // The profile names no leader yet: the plan has no signer, and the copy says so too.
+        let codes = |f: &[Finding]| f.iter().map(|f| f.code.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            codes(&s.plan_check(id).unwrap()),
+            vec!["signer-name-missing"]
+        );
+        let copied = s.plan_copy_checked(id, 2028).unwrap();
+        assert_eq!(s.plan_get(copied.id).unwrap().plan.date.year, 2028);
+        assert_eq!(codes(&copied.findings), vec!["signer-name-missing"]);
+        let mut draft = s.plan_get(id).unwrap().plan;
+        draft.signer.name = "Đỗ Minh Khoa".into();
+        assert!(s.plan_check_draft(&draft).unwrap().is_empty());
     }
 
     #[test]

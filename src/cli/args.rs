@@ -53,6 +53,8 @@ pub enum Command {
     /// Tự đánh giá xã phù hợp với trẻ em: số liệu, điểm, kết luận
     #[command(subcommand)]
     Assess(super::assess::AssessCmd),
+    /// Kiểm tra lỗi một kế hoạch (ngày văn bản, năm, chính tả, thể thức); mã thoát 1 nếu có lỗi
+    Check(CheckArgs),
     /// Các thời hạn trong năm (việc nào đã quá hạn)
     Deadlines {
         /// Năm (mặc định: năm nay)
@@ -206,6 +208,20 @@ pub struct PlanSet {
     /// Họ tên người ký
     #[arg(long)]
     pub signer_name: Option<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("nguon").required(true).args(["file", "plan"])))]
+pub struct CheckArgs {
+    /// Tệp kế hoạch: JSON (như `plan show --json` in ra), hoặc văn bản .txt, .md
+    #[arg(value_name = "TỆP")]
+    pub file: Option<PathBuf>,
+    /// Số (id) của kế hoạch đã lưu (kiểm tra cả tên xã, người ký theo thông tin xã)
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<i64>,
+    /// In dạng JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod assess;
+mod check;
 mod commune;
 mod plan;
 mod workbook;
@@ -69,6 +70,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Plan(cmd) => plan::run(&mut open_store(db)?, cmd),
         Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
         Command::Assess(cmd) => assess::run(&mut open_store(db)?, cmd),
+        Command::Check(args) => check::run(db, args),
         Command::Deadlines { year, json } => {
             let store = open_store(db)?;
             let year = year.unwrap_or_else(current_year);

@@ -59,7 +59,11 @@ pub fn run(store: &mut Store, cmd: PlanCmd) -> Result<i32> {
         PlanCmd::Copy { id, year } => {
             let stored = store.plan(id)?;
             let plan = rollover::roll_over(&stored.plan, year)?;
-            println!("{}", store.insert_plan(&stored.template, &plan)?);
+            let new_id = store.insert_plan(&stored.template, &plan)?;
+            println!("{new_id}");
+            // The copy is checked at once: what was left from last year shows now.
+            let ctx = super::check::context(store)?;
+            super::check::report_copy(new_id, &crate::check::check_plan(&plan, &ctx));
             Ok(0)
         }
         PlanCmd::Set(set) => {
