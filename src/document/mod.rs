@@ -6,5 +6,8 @@ mod build;
 pub mod style;
 mod tree;
 
-pub use build::{date_line, number_line, plan_document};
-pub use tree::{kinh_gui_items, kinh_gui_lines, Block, Document, Header, Meta, Run, Signature};
+pub use build::{date_line, number_line, plan_document, recipient_lines};
+pub use tree::{
+    kinh_gui_items, kinh_gui_lines, Annex, Block, CellAlign, Column, Document, Header, Meta, Run,
+    Signature, Table, TableRow,
+};
