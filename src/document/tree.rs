@@ -100,6 +100,8 @@ pub enum CellAlign {
 pub struct TableRow {
     pub cells: Vec<String>,
     pub bold: bool,
+    /// A group's heading row (a criterion above its sub-items): never the last row of a page.
+    pub keep_with_next: bool,
 }
 
 impl Table {

@@ -67,12 +67,18 @@ pub fn annex_bands(annex: &Annex, f: &Frame) -> Vec<Band> {
         (annex.reference.trim(), FontFace::Italic),
     ] {
         if !text.is_empty() {
-            bands.extend(paragraph_bands(&[Span::new(text, face)], f.left, f.width, &st));
+            bands.extend(paragraph_bands(
+                &[Span::new(text, face)],
+                f.left,
+                f.width,
+                &st,
+            ));
         }
     }
     if let Some(last) = bands.last_mut() {
         let y = last.height + RULE_GAP;
-        last.rules.push(centered_rule(f.left + f.width / 2.0, f.width / 5.0, y));
+        last.rules
+            .push(centered_rule(f.left + f.width / 2.0, f.width / 5.0, y));
         last.space_after = RULE_GAP + AFTER_TITLE;
     }
     for b in &mut bands {

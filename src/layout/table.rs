@@ -34,6 +34,7 @@ pub fn table_bands(t: &Table, f: &Frame) -> Vec<Band> {
     for r in &t.rows {
         for mut b in row_bands(&geo, &t.cells(&r.cells), r.bold, false, max_row) {
             b.repeat_header = header.clone().map(Box::new);
+            b.keep_with_next = r.keep_with_next;
             bands.push(b);
         }
     }
@@ -67,7 +68,10 @@ impl Geometry {
     fn inner(&self, col: usize) -> (f32, f32) {
         let pad = style::CELL_PAD_X_PT;
         let x = self.edges[col] + pad;
-        (x, (self.edges[col + 1] - self.edges[col] - 2.0 * pad).max(1.0))
+        (
+            x,
+            (self.edges[col + 1] - self.edges[col] - 2.0 * pad).max(1.0),
+        )
     }
 }
 
@@ -191,6 +195,7 @@ mod tests {
                         "75".into(),
                     ],
                     bold: i % 5 == 0,
+                    keep_with_next: i == 1,
                 })
                 .collect(),
         }
@@ -202,6 +207,7 @@ mod tests {
         let bands = table_bands(&table(3), &f);
         assert_eq!(bands.len(), 4);
         assert!(bands[0].keep_with_next && bands[0].repeat_header.is_none());
+        assert!(!bands[1].keep_with_next && bands[2].keep_with_next);
         let (x1, w1) = (f.left + f.width / 6.0, f.width * 4.0 / 6.0);
         for b in &bands[1..] {
             assert_eq!(b.repeat_header.as_deref(), Some(&bands[0]));
@@ -232,6 +238,62 @@ mod tests {
         for b in &bands[1..] {
             assert!(b.height + header_h <= f.body_height() + 0.01);
         }
+    }
+
+    #[test]
+    fn the_header_row_heads_every_page_and_rows_are_whole() {
+        let mut doc = crate::layout::tests::sample_document();
+        doc.body = vec![crate::document::Block::Table(table(60))];
+        let pages = crate::layout::layout_document(&doc);
+        assert!(pages.pages.len() >= 3);
+        let f = Frame::a4();
+        for p in &pages.pages[1..] {
+            // Below the page number, the first text is the repeated header, at the top margin.
+            let first = p
+                .texts
+                .iter()
+                .filter(|t| t.y > f.top)
+                .min_by(|a, b| a.y.total_cmp(&b.y));
+            assert_eq!(
+                first.map(|t| t.text.as_str()),
+                Some("TT"),
+                "page {}",
+                p.number
+            );
+            let top_rule = p.rules.iter().map(|r| r.y1).fold(f32::MAX, f32::min);
+            assert!((top_rule - f.top).abs() < 0.01);
+        }
+        // Every row's three cells stand on one page: count the row numbers in column 1.
+        let numbers: usize = pages
+            .pages
+            .iter()
+            .flat_map(|p| &p.texts)
+            .filter(|t| {
+                t.size == style::TABLE_SIZE
+                    && t.text.parse::<u32>().is_ok()
+                    && t.x < f.left + f.width / 6.0
+            })
+            .count();
+        assert_eq!(numbers, 60);
+        for p in &pages.pages {
+            assert!(
+                p.rules.iter().all(|r| r.y2 <= f.bottom + 0.01),
+                "page {}",
+                p.number
+            );
+        }
+    }
+
+    #[test]
+    fn a_no_break_space_keeps_the_percent_sign_with_its_number() {
+        let f = Frame::a4();
+        let mut t = table(1);
+        t.columns[2].share = 0.6;
+        t.rows[0].cells[2] = "386/420 (91,9\u{a0}%)".into();
+        let bands = table_bands(&t, &f);
+        let right = &bands[1].texts;
+        assert!(right.iter().any(|p| p.text == "(91,9\u{a0}%)"), "{right:?}");
+        assert!(!right.iter().any(|p| p.text == "%)"));
     }
 
     #[test]

@@ -59,14 +59,14 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>> {
     if closing.is_some() {
         // The signature block never stands alone: keep the last paragraph with it.
         if let Some(Part::Para(last)) = body.pop() {
-            body.push(Part::Para(last.keep_next(true)));
+            body.push(Part::Para(Box::new(last.keep_next(true))));
         }
     }
     for part in body {
         docx = match part {
-            Part::Para(p) => docx.add_paragraph(p),
+            Part::Para(p) => docx.add_paragraph(*p),
             // Two tables in a row would merge into one: a tiny paragraph keeps them apart.
-            Part::Table(t) => docx.add_table(t).add_paragraph(tiny(AlignmentType::Left)),
+            Part::Table(t) => docx.add_table(*t).add_paragraph(tiny(AlignmentType::Left)),
         };
     }
     if let Some(t) = closing {
@@ -79,8 +79,8 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>> {
 
 /// What the body is made of in Word: paragraphs and tables.
 enum Part {
-    Para(Paragraph),
-    Table(docx_rs::Table),
+    Para(Box<Paragraph>),
+    Table(Box<docx_rs::Table>),
 }
 
 /// Points to twentieths of a point (twips), the unit of most Word measures.
@@ -300,7 +300,7 @@ fn title_block(doc: &Document) -> Vec<Paragraph> {
 }
 
 /// Changes the space before and/or after a paragraph, keeping its line spacing.
-fn set_spacing(p: &mut Paragraph, before: Option<i32>, after: Option<i32>) {
+pub(crate) fn set_spacing(p: &mut Paragraph, before: Option<i32>, after: Option<i32>) {
     let mut ls = p.property.line_spacing.take().unwrap_or_default();
     if let Some(b) = before {
         ls = ls.before(b as u32);
@@ -317,12 +317,12 @@ fn body_parts(blocks: &[Block]) -> Vec<Part> {
     let mut out = Vec::new();
     for block in blocks {
         if let Block::Table(t) = block {
-            out.extend(table::table(t).map(Part::Table));
+            out.extend(table::table(t).map(|t| Part::Table(Box::new(t))));
             continue;
         }
         let mut paras = Vec::new();
         paragraph_of(block, &mut paras);
-        out.extend(paras.into_iter().map(Part::Para));
+        out.extend(paras.into_iter().map(|p| Part::Para(Box::new(p))));
     }
     out
 }

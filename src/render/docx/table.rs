@@ -32,11 +32,18 @@ pub fn table(t: &Table) -> Option<DocxTable> {
         .collect();
     let mut rows = Vec::new();
     if !t.header.is_empty() {
-        let row = row(t, &widths, &t.cells(&t.header), true, true);
+        let row = row(t, &widths, &t.cells(&t.header), true, true, true);
         rows.push(row.row_height(0.5).height_rule(HeightRule::Auto));
     }
     for r in &t.rows {
-        rows.push(row(t, &widths, &t.cells(&r.cells), r.bold, false));
+        rows.push(row(
+            t,
+            &widths,
+            &t.cells(&r.cells),
+            r.bold,
+            false,
+            r.keep_with_next,
+        ));
     }
     let pad = twips(style::CELL_PAD_X_PT) as usize;
     let vpad = twips(style::CELL_PAD_Y_PT) as usize;
@@ -66,7 +73,9 @@ pub fn table(t: &Table) -> Option<DocxTable> {
     Some(table)
 }
 
-fn row(t: &Table, widths: &[i32], cells: &[&str], bold: bool, header: bool) -> DocxRow {
+/// A row that never splits; `keep` keeps it on the page of the next row (Word does that
+/// through "keep with next" on the row's paragraphs).
+fn row(t: &Table, widths: &[i32], cells: &[&str], bold: bool, header: bool, keep: bool) -> DocxRow {
     let cells = cells
         .iter()
         .enumerate()
@@ -82,7 +91,7 @@ fn row(t: &Table, widths: &[i32], cells: &[&str], bold: bool, header: bool) -> D
             TableCell::new()
                 .width(widths[i] as usize, WidthType::Dxa)
                 .vertical_align(VAlignType::Center)
-                .add_paragraph(tight(align).add_run(r))
+                .add_paragraph(tight(align).keep_next(keep).add_run(r))
         })
         .collect();
     DocxRow::new(cells).cant_split()
@@ -106,6 +115,9 @@ pub fn annex_heading(a: &Annex) -> Vec<Paragraph> {
     })
     .collect();
     let width = text_width();
-    out.push(rule_only(AlignmentType::Center, width, width / 5).keep_next(true));
+    let mut rule = rule_only(AlignmentType::Center, width, width / 5).keep_next(true);
+    // The PDF's room under the heading, before the table.
+    super::set_spacing(&mut rule, None, Some(twips(12.0)));
+    out.push(rule);
     out
 }
