@@ -2,6 +2,7 @@
 //! Every backend (PDF and SVG through `layout`, DOCX, TXT) starts from this tree, so the
 //! documents can never disagree about what they say.
 
+pub mod assessment;
 mod build;
 pub mod style;
 mod tree;
