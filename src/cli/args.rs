@@ -244,6 +244,19 @@ pub enum ExportCmd {
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
+    /// Xuất bảng tự chấm điểm (phụ lục của báo cáo năm): pdf, docx hoặc xlsx
+    Assessment(super::assess_docs::AssessExport),
+    /// Xuất báo cáo kết quả xây dựng xã phù hợp với trẻ em cả năm
+    Report(super::assess_docs::AssessExport),
+    /// Xuất báo cáo kết quả 6 tháng đầu năm
+    #[command(name = "report-6m")]
+    Report6m(super::assess_docs::AssessExport),
+    /// Xuất tờ trình đề nghị công nhận (chỉ khi kết quả đạt chuẩn)
+    Proposal(super::assess_docs::AssessExport),
+    /// Xuất biên bản họp đánh giá
+    Minutes(super::assess_docs::AssessExport),
+    /// Xuất thông báo công khai kết quả tự đánh giá
+    Notice(super::assess_docs::AssessExport),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]

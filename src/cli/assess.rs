@@ -51,6 +51,10 @@ pub enum AssessCmd {
     /// Danh mục tiêu chí: nhập bản mới của tỉnh
     #[command(subcommand)]
     Catalog(CatalogCmd),
+    /// Số, ngày của một văn bản (report, report-6m, proposal, minutes, notice)
+    Doc(super::assess_docs::DocArgs),
+    /// Thông tin cuộc họp đánh giá để in biên bản
+    Meeting(super::assess_docs::MeetingArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -120,6 +124,8 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
             );
             Ok(0)
         }
+        AssessCmd::Doc(args) => super::assess_docs::set_doc(store, args),
+        AssessCmd::Meeting(args) => super::assess_docs::set_meeting(store, args),
         AssessCmd::Catalog(CatalogCmd::Show) => {
             let cat = store.catalog()?;
             println!("Đang dùng: {} — {}", cat.label(), cat.name);

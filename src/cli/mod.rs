@@ -3,6 +3,7 @@
 
 mod args;
 mod assess;
+mod assess_docs;
 mod commune;
 mod plan;
 

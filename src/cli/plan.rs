@@ -127,6 +127,7 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
             }
             Ok(0)
         }
+        other => super::assess_docs::export(store, other),
     }
 }
 
