@@ -14,7 +14,20 @@ use crate::error::{Error, Result};
 pub fn proposal(ctx: &Ctx) -> Result<Document> {
     let v = &ctx.ov.scored.verdict;
     if !v.recognised {
-        let reasons = v.reasons.join("; ");
+        // The first reasons are enough to know what to do; a line of fourteen is not read.
+        let mut reasons = v
+            .reasons
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
+        if v.reasons.len() > 3 {
+            reasons += &format!(
+                "; và {} lý do khác, xem `tre assess show`",
+                v.reasons.len() - 3
+            );
+        }
         return Err(Error::Invalid(format!(
             "Chưa lập được Tờ trình đề nghị công nhận: kết quả tự đánh giá năm {} chưa đạt chuẩn ({reasons}). Hãy bổ sung số liệu, điểm còn thiếu rồi xuất lại; báo cáo, biên bản và thông báo vẫn xuất được.",
             ctx.year
