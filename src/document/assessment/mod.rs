@@ -7,7 +7,8 @@
 //! - `minutes`: BIÊN BẢN of the assessment meeting, signed by the secretary and the chair;
 //! - `notice`: THÔNG BÁO công khai kết quả tự đánh giá;
 //! - `annex`: the score table as an annex (Phụ lục) of the report;
-//! - `common`: the header, signer, recipients, dates and sentences they share.
+//! - `common`: the header, signer, recipients and sentences they share;
+//! - `wording`: dates, numbers, capitals and the blocks the documents are made of.
 
 mod annex;
 mod common;
@@ -15,6 +16,7 @@ mod minutes;
 mod notice;
 mod proposal;
 mod report;
+mod wording;
 
 use serde::{Deserialize, Serialize};
 
