@@ -102,12 +102,9 @@ pub fn render_assessment_doc(
     let commune = store.commune()?.ok_or(Error::NoCommune)?;
     let ov = overview(store, year, chrono::Local::now().date_naive())?;
     match (kind, format) {
-        // MERGE(xlsx): replace this arm with
-        // `crate::xlsx::score_table_xlsx(&ov, &commune)` from the `xlsx` branch.
+        // The score table's workbook: formulas, merged headers, print setup (`crate::xlsx`).
         (AssessmentKind::Assessment, ExportFormat::Xlsx) => {
-            return Err(Error::Invalid(
-                "Bảng điểm dạng Excel (XLSX) chưa có trong bản này; hãy xuất PDF hoặc Word.".into(),
-            ))
+            return crate::xlsx::score_table_xlsx(&ov, &commune)
         }
         (_, ExportFormat::Pdf | ExportFormat::Docx | ExportFormat::Txt) => {}
         (_, ExportFormat::Xlsx) => {

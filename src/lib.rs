@@ -19,5 +19,6 @@ pub mod session;
 pub mod store;
 pub mod template;
 pub mod text;
+pub mod xlsx;
 
 pub use error::{Error, Result};

@@ -13,6 +13,7 @@ use crate::export::{self, ExportFormat};
 use crate::model::{Commune, Plan};
 use crate::render::svg;
 use crate::store::{HistoryEntry, PlanSummary, Store, StoredPlan};
+use crate::xlsx::ImportReport;
 use crate::{demo, rollover, template};
 
 /// A template as the app lists it.
@@ -149,6 +150,19 @@ impl Session {
 
     pub fn deadlines(&self, year: i32) -> Result<Vec<DeadlineItem>> {
         deadlines::for_year(&self.store, year, chrono::Local::now().date_naive())
+    }
+
+    /// Writes unit `unit`'s fill-in workbook of `year` to `out`; returns the file written.
+    pub fn assessment_sheet(&self, year: i32, unit: &str, out: &Path) -> Result<PathBuf> {
+        crate::xlsx::export_unit_sheet(&self.store, year, unit, out)?;
+        Ok(out.to_path_buf())
+    }
+
+    /// Reads a unit's filled workbook into `year`: saves what is new in one step, keeps values
+    /// changed in Tre since the workbook was made (`conflicts`), and saves nothing when a cell
+    /// is wrong (`errors`).
+    pub fn assessment_import(&mut self, year: i32, path: &Path) -> Result<ImportReport> {
+        crate::xlsx::import_unit_sheet(&mut self.store, year, path, false)
     }
 
     fn commune(&self) -> Result<Commune> {

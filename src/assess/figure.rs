@@ -48,7 +48,9 @@ pub fn parse_figure(item: &Item, text: &str) -> Result<Figure, String> {
     Ok(fig)
 }
 
-fn parse_count(t: &str, raw: &str) -> Result<u64, String> {
+/// A whole number ≥ 0 as typed ("1.234" is one thousand two hundred and thirty-four, the
+/// Vietnamese way); `t` is the folded text, `raw` what to quote in the message.
+pub(crate) fn parse_count(t: &str, raw: &str) -> Result<u64, String> {
     let digits: String = t.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
     if let Some(rest) = digits.strip_prefix('-') {
         if rest.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() {

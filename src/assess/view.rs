@@ -26,6 +26,10 @@ pub struct Overview {
     /// True when the units' date has passed and some unit has not sent its figures.
     pub units_late: bool,
     pub assessment: Assessment,
+    /// The catalogue it was scored with, for exports that print it whole (the XLSX
+    /// "Danh mục tiêu chí" sheet); not part of the JSON the UI and `assess show` get.
+    #[serde(skip)]
+    pub catalog: Catalog,
 }
 
 /// The dates of the steps, defaults taken from DOMAIN.md's calendar: units by 10/11, the
@@ -81,6 +85,7 @@ pub fn build(
         schedule,
         units_late,
         assessment: a,
+        catalog: cat.clone(),
     }
 }
 

@@ -33,10 +33,8 @@ pub fn catalog_from_file(path: &Path) -> Result<Catalog> {
             })?;
             parse_json(&text, &what)
         }
-        // The XLSX reader lands with the workbook module (issue 5, step 2).
-        "xlsx" => Err(Error::Invalid(format!(
-            "{what}: bản này chưa đọc được danh mục dạng XLSX. Hãy dùng tệp JSON."
-        ))),
+        // The "Danh mục tiêu chí" sheet, read cell by cell and then validated.
+        "xlsx" => crate::xlsx::catalog_from_xlsx(path),
         _ => Err(Error::Invalid(format!(
             "{what} không phải tệp .json hoặc .xlsx. Hãy chọn danh mục tiêu chí dạng JSON hoặc XLSX."
         ))),

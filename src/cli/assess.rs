@@ -55,6 +55,28 @@ pub enum AssessCmd {
     Doc(super::assess_docs::DocArgs),
     /// Thông tin cuộc họp đánh giá để in biên bản
     Meeting(super::assess_docs::MeetingArgs),
+    /// Tạo bảng số liệu (XLSX) để một đơn vị điền rồi gửi lại
+    Sheet {
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Tên đơn vị: "Trạm Y tế xã", "Công an xã"
+        #[arg(long, value_name = "ĐƠN_VỊ")]
+        unit: String,
+        /// Tệp XLSX sẽ tạo
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+    },
+    /// Nhập bảng số liệu đơn vị gửi lại: kiểm tra từng ô, ghi thay đổi, báo xung đột
+    Import {
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Tệp XLSX đơn vị gửi lại
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Ghi cả các chỉ số đã được sửa trong Tre sau khi gửi bảng (lấy giá trị trong bảng)
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -126,6 +148,14 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
         }
         AssessCmd::Doc(args) => super::assess_docs::set_doc(store, args),
         AssessCmd::Meeting(args) => super::assess_docs::set_meeting(store, args),
+        AssessCmd::Sheet { year, unit, out } => {
+            let year = year.unwrap_or_else(super::current_year);
+            super::workbook::sheet(store, year, &unit, &out)
+        }
+        AssessCmd::Import { year, file, yes } => {
+            let year = year.unwrap_or_else(super::current_year);
+            super::workbook::import(store, year, &file, yes)
+        }
         AssessCmd::Catalog(CatalogCmd::Show) => {
             let cat = store.catalog()?;
             println!("Đang dùng: {} — {}", cat.label(), cat.name);
@@ -144,7 +174,7 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
     }
 }
 
-fn verdict_line(ov: &Overview) -> String {
+pub(super) fn verdict_line(ov: &Overview) -> String {
     let v = &ov.scored.verdict;
     let head = match (v.recognised, v.complete) {
         (true, _) => "ĐẠT chuẩn xã phù hợp với trẻ em",

@@ -6,6 +6,7 @@ mod assess;
 mod assess_docs;
 mod commune;
 mod plan;
+mod workbook;
 
 use std::io::Write;
 use std::path::PathBuf;

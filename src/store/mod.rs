@@ -128,7 +128,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM commune) OR EXISTS (SELECT 1 FROM plans)
-                        OR EXISTS (SELECT 1 FROM history) OR EXISTS (SELECT 1 FROM assessments)",
+                        OR EXISTS (SELECT 1 FROM history)",
                 [],
                 |r| r.get(0),
             )

@@ -166,3 +166,40 @@ fn another_writer_gives_a_busy_error_then_writes_go_through() {
     assert_eq!(s.plans(None).unwrap().len(), 0);
     s.insert_plan("qd06", &plan()).unwrap();
 }
+
+#[test]
+fn a_version_1_file_keeps_its_history_through_the_assessment_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tre.db");
+    {
+        let mut s = Store::open_with(&db, &schema::MIGRATIONS[..1], day(1)).unwrap();
+        s.set_commune(&Commune::new("Quan Sơn", "Lạng Sơn"))
+            .unwrap();
+        let mut c = s.commune().unwrap().unwrap();
+        c.place = "Quan Sơn, Lạng Sơn".into();
+        s.set_commune(&c).unwrap();
+    }
+    assert_eq!(version(&db), 1);
+    let mut s = Store::open_with(&db, schema::MIGRATIONS, day(2)).unwrap();
+    assert_eq!(version(&db), schema::SCHEMA_VERSION);
+    assert_eq!(
+        s.history(10).unwrap().len(),
+        2,
+        "history rows were carried over"
+    );
+    // The rebuilt table accepts the new entity and still undoes the old rows.
+    let mut a = crate::assess::Assessment::new(2026);
+    a.meeting.place = "Hội trường UBND xã".into();
+    s.save_assessment(&a, "họp").unwrap();
+    let h = s.history(10).unwrap();
+    assert_eq!(h[0].entity, "assessment");
+    assert_eq!(h[0].entity_id, Some(2026));
+    s.undo().unwrap();
+    assert!(s.assessment(2026).unwrap().is_none());
+    s.undo().unwrap();
+    assert_eq!(s.commune().unwrap().unwrap().place, "Quan Sơn");
+    // New history rows never reuse an old id (AUTOINCREMENT survived the rebuild).
+    s.save_assessment(&a, "họp").unwrap();
+    let ids: Vec<i64> = s.history(10).unwrap().iter().map(|e| e.id).collect();
+    assert!(ids[0] > ids[1], "{ids:?}");
+}
