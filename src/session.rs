@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::check::{check_plan, CheckContext, Finding};
 use crate::deadlines::{self, DeadlineItem};
+use crate::document::assessment::AssessmentKind;
 use crate::document::plan_document;
 use crate::error::{Error, Result};
 use crate::export::{self, ExportFormat};
@@ -152,6 +153,20 @@ impl Session {
             .unwrap_or_else(|| path.to_path_buf()))
     }
 
+    /// Writes the document `kind` of the `year`'s self-assessment into the export folder
+    /// under an ASCII name ("2026_MinhHoa_BC-tu-danh-gia.pdf") and returns its path.
+    pub fn assessment_export(
+        &self,
+        kind: AssessmentKind,
+        year: i32,
+        format: ExportFormat,
+    ) -> Result<PathBuf> {
+        let commune = self.commune()?;
+        let name = kind.file_name(&commune, year, format.extension());
+        let out = default_export_dir()?.join(name);
+        export::export_assessment_doc(&self.store, kind, year, format, &out)
+    }
+
     pub fn undo(&mut self) -> Result<HistoryEntry> {
         self.store.undo()
     }
@@ -268,6 +283,40 @@ mod tests {
         let mut draft = s.plan_get(id).unwrap().plan;
         draft.signer.name = "Đỗ Minh Khoa".into();
         assert!(s.plan_check_draft(&draft).unwrap().is_empty());
+    }
+
+    #[test]
+    fn assessment_documents_go_to_the_export_folder_under_ascii_names() {
+        let dir = tempfile::tempdir().unwrap();
+        // The only test that sets the variable, so parallel tests do not race on it.
+        std::env::set_var(EXPORT_DIR_ENV_VAR, dir.path().join("ra"));
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.demo_load(2026).unwrap();
+        let out = s
+            .assessment_export(AssessmentKind::Report, 2026, ExportFormat::Pdf)
+            .unwrap();
+        assert_eq!(
+            out,
+            dir.path()
+                .join("ra")
+                .join("2026_MinhHoa_BC-tu-danh-gia.pdf")
+        );
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+        let docx = s
+            .assessment_export(AssessmentKind::Minutes, 2026, ExportFormat::Docx)
+            .unwrap();
+        assert!(docx.ends_with("2026_MinhHoa_BB-hop-danh-gia.docx"));
+        // The demo's verdict is provisional: no proposal, and nothing written.
+        let e = s
+            .assessment_export(AssessmentKind::Proposal, 2026, ExportFormat::Pdf)
+            .unwrap_err();
+        assert_eq!(e.code(), "invalid");
+        assert!(!dir
+            .path()
+            .join("ra")
+            .join("2026_MinhHoa_TTr-de-nghi-cong-nhan.pdf")
+            .exists());
+        std::env::remove_var(EXPORT_DIR_ENV_VAR);
     }
 
     #[test]

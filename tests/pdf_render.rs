@@ -106,6 +106,8 @@ fn seed_001() -> Document {
         .iter()
         .map(|s| s.to_string())
         .collect(),
+        left_signature: None,
+        annex: None,
     }
 }
 

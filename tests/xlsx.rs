@@ -199,10 +199,12 @@ fn score_table_keeps_formulas_and_tres_totals() {
 }
 
 #[test]
-fn score_table_in_pdf_or_docx_is_refused_for_now() {
+fn score_table_exports_as_xlsx_and_as_the_report_annex() {
+    // Since the merge with the documents branch, the same command gives the annex in PDF;
+    // a document that has no workbook refuses XLSX.
     let tre = demo("2026");
     let out = tre.path("bang.pdf");
-    let e = tre.fails(&[
+    tre.ok(&[
         "export",
         "assessment",
         "--year",
@@ -212,8 +214,11 @@ fn score_table_in_pdf_or_docx_is_refused_for_now() {
         "--out",
         s(&out),
     ]);
-    assert!(e.contains("--format xlsx"), "{e}");
-    assert!(!out.exists());
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let e = tre.fails(&[
+        "export", "report", "--year", "2026", "--format", "xlsx", "--out", "bc.xlsx",
+    ]);
+    assert!(e.contains("Chỉ bảng điểm"), "{e}");
 }
 
 /// Edits cells of the catalogue sheet: argv = file, then JSON {item code: {header: value}}

@@ -117,6 +117,10 @@ pub struct Schedule {
     pub notice_due: Option<String>,
     #[serde(default)]
     pub dossier_due: Option<String>,
+    /// How many days the public notice stays posted (THÔNG BÁO công khai); `None` = the
+    /// default of `view::DEFAULT_NOTICE_DAYS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_days: Option<u32>,
 }
 
 impl Assessment {

@@ -16,6 +16,8 @@ pub struct Overview {
     pub commune: String,
     pub catalog_name: String,
     pub catalog_note: String,
+    /// The legal source of the catalogue, as documents cite it.
+    pub catalog_source: String,
     #[serde(flatten)]
     pub scored: Scored,
     pub units: Vec<UnitStatus>,
@@ -40,8 +42,15 @@ pub fn schedule_with_defaults(a: &Assessment) -> Schedule {
         meeting_due: or(&a.schedule.meeting_due, "11-12"),
         notice_due: or(&a.schedule.notice_due, "11-13"),
         dossier_due: or(&a.schedule.dossier_due, "11-15"),
+        notice_days: Some(a.schedule.notice_days.unwrap_or(DEFAULT_NOTICE_DAYS)),
     }
 }
+
+/// Days the public notice stays posted when the officer has not said. Not a legal fact: no
+/// source at hand gives the period for QĐ 06 (DOMAIN.md), so it is a setting
+/// (`tre assess doc notice --days N`); five days leaves time for comments before the
+/// dossier is due.
+pub const DEFAULT_NOTICE_DAYS: u32 = 5;
 
 /// The commune's threshold category, or the rule's default.
 pub fn category_of(commune: &Commune, cat: &Catalog) -> String {
@@ -70,6 +79,7 @@ pub fn build(
         commune: commune.full_name(),
         catalog_name: cat.name.clone(),
         catalog_note: cat.note.clone(),
+        catalog_source: cat.source.clone(),
         scored,
         units,
         schedule,

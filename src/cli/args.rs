@@ -260,30 +260,19 @@ pub enum ExportCmd {
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
-    /// Xuất bảng chấm điểm tự đánh giá của một năm
-    Assessment {
-        /// Năm (mặc định: năm nay)
-        #[arg(long, value_name = "NĂM")]
-        year: Option<i32>,
-        /// Định dạng: xlsx
-        #[arg(
-            long,
-            value_enum,
-            hide_possible_values = true,
-            value_name = "ĐỊNH_DẠNG"
-        )]
-        format: AssessmentFormat,
-        /// Tệp sẽ tạo
-        #[arg(long, value_name = "TỆP")]
-        out: PathBuf,
-    },
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
-pub enum AssessmentFormat {
-    Pdf,
-    Docx,
-    Xlsx,
+    /// Xuất bảng tự chấm điểm (phụ lục của báo cáo năm): pdf, docx hoặc xlsx
+    Assessment(super::assess_docs::AssessExport),
+    /// Xuất báo cáo kết quả xây dựng xã phù hợp với trẻ em cả năm
+    Report(super::assess_docs::AssessExport),
+    /// Xuất báo cáo kết quả 6 tháng đầu năm
+    #[command(name = "report-6m")]
+    Report6m(super::assess_docs::AssessExport),
+    /// Xuất tờ trình đề nghị công nhận (chỉ khi kết quả đạt chuẩn)
+    Proposal(super::assess_docs::AssessExport),
+    /// Xuất biên bản họp đánh giá
+    Minutes(super::assess_docs::AssessExport),
+    /// Xuất thông báo công khai kết quả tự đánh giá
+    Notice(super::assess_docs::AssessExport),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]

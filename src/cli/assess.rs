@@ -51,6 +51,10 @@ pub enum AssessCmd {
     /// Danh mục tiêu chí: nhập bản mới của tỉnh
     #[command(subcommand)]
     Catalog(CatalogCmd),
+    /// Số, ngày của một văn bản (report, report-6m, proposal, minutes, notice)
+    Doc(super::assess_docs::DocArgs),
+    /// Thông tin cuộc họp đánh giá để in biên bản
+    Meeting(super::assess_docs::MeetingArgs),
     /// Tạo bảng số liệu (XLSX) để một đơn vị điền rồi gửi lại
     Sheet {
         #[arg(long, value_name = "NĂM")]
@@ -142,6 +146,8 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
             );
             Ok(0)
         }
+        AssessCmd::Doc(args) => super::assess_docs::set_doc(store, args),
+        AssessCmd::Meeting(args) => super::assess_docs::set_meeting(store, args),
         AssessCmd::Sheet { year, unit, out } => {
             let year = year.unwrap_or_else(super::current_year);
             super::workbook::sheet(store, year, &unit, &out)

@@ -3,6 +3,7 @@
 
 mod args;
 mod assess;
+mod assess_docs;
 mod check;
 mod commune;
 mod plan;

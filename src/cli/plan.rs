@@ -89,10 +89,6 @@ pub fn run(store: &mut Store, cmd: PlanCmd) -> Result<i32> {
 
 pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
     match cmd {
-        ExportCmd::Assessment { year, format, out } => {
-            let year = year.unwrap_or_else(super::current_year);
-            super::workbook::export_assessment(store, year, format, &out)
-        }
         ExportCmd::Plan { id, format, out } => {
             let format = match format {
                 Format::Pdf => ExportFormat::Pdf,
@@ -135,6 +131,7 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
             }
             Ok(0)
         }
+        other => super::assess_docs::export(store, other),
     }
 }
 

@@ -1,33 +1,13 @@
-//! The workbook commands: `tre export assessment --format xlsx`, `tre assess sheet` and
-//! `tre assess import`. Thin: the work is in `crate::xlsx`.
+//! The workbook commands: `tre assess sheet` and `tre assess import`. Thin: the work is in
+//! `crate::xlsx`; `tre export assessment --format xlsx` goes through `crate::export` like the
+//! other assessment documents.
 
 use std::path::Path;
 
-use super::args::AssessmentFormat;
 use crate::assess::view::overview;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::xlsx::{export_score_table, export_unit_sheet, import_unit_sheet, ImportReport};
-
-pub fn export_assessment(
-    store: &Store,
-    year: i32,
-    format: AssessmentFormat,
-    out: &Path,
-) -> Result<i32> {
-    match format {
-        AssessmentFormat::Xlsx => {
-            let written = export_score_table(store, year, out)?;
-            eprintln!("Đã xuất bảng chấm điểm năm {year}: {}", written.display());
-            Ok(0)
-        }
-        // The PDF and DOCX of the score table come with the documents of the assessment.
-        AssessmentFormat::Pdf | AssessmentFormat::Docx => Err(Error::Invalid(
-            "Bảng chấm điểm dạng PDF hoặc DOCX chưa hỗ trợ trong bản này. Hãy dùng --format xlsx."
-                .into(),
-        )),
-    }
-}
+use crate::xlsx::{export_unit_sheet, import_unit_sheet, ImportReport};
 
 pub fn sheet(store: &Store, year: i32, unit: &str, out: &Path) -> Result<i32> {
     let info = export_unit_sheet(store, year, unit, out)?;

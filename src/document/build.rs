@@ -107,6 +107,8 @@ pub fn plan_document(plan: &Plan, commune: &Commune) -> Document {
             name: plan.signer.name.clone(),
         },
         recipients: recipient_lines(&plan.recipients),
+        left_signature: None,
+        annex: None,
     }
 }
 

@@ -22,6 +22,10 @@ pub const SIGNATURE_SIZE: f32 = 14.0;
 pub const RECIPIENTS_TITLE_SIZE: f32 = 12.0;
 pub const RECIPIENTS_SIZE: f32 = 11.0;
 pub const PAGE_NUMBER_SIZE: f32 = 13.0;
+/// Cells of a table (an annex's score table): smaller than the body so six columns fit.
+pub const TABLE_SIZE: f32 = 12.0;
+/// The heading of an annex: "Phụ lục", its title and "(Kèm theo …)".
+pub const ANNEX_SIZE: f32 = 14.0;
 
 /// First-line indent of body paragraphs and bases.
 pub const FIRST_LINE_INDENT_MM: f32 = 12.7;
@@ -34,3 +38,8 @@ pub const SIGNATURE_GAP_LINES: f32 = 4.0;
 /// Share of the text width given to the right header column (DOMAIN.md: ~54 %), so the date
 /// line does not wrap.
 pub const HEADER_RIGHT_SHARE: f32 = 0.56;
+/// Room inside a table cell, left/right and top/bottom, in points.
+pub const CELL_PAD_X_PT: f32 = 3.0;
+pub const CELL_PAD_Y_PT: f32 = 2.0;
+/// Stroke of a table's grid, in points.
+pub const TABLE_RULE_PT: f32 = 0.5;

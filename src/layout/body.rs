@@ -4,7 +4,7 @@
 use super::flow::{centered_rule, paragraph_bands, Band, Frame, ParaStyle};
 use super::fonts::{text_width, FontFace};
 use super::lines::{Align, Span};
-use crate::document::{style, Block, Document};
+use crate::document::{style, Annex, Block, Document};
 
 /// Gap between the subject's last line and the rule under it.
 const RULE_GAP: f32 = 3.5;
@@ -49,6 +49,38 @@ pub fn title_bands(doc: &Document, f: &Frame) -> Vec<Band> {
         last.space_after = AFTER_TITLE;
     }
     bands.extend(kinh_gui_bands(&doc.kinh_gui, f));
+    for b in &mut bands {
+        b.keep_with_next = true;
+    }
+    bands
+}
+
+/// The heading of an annex at the top of page 1: "Phụ lục" and the title (bold), the
+/// "(Kèm theo …)" line (italic), a short rule; kept with what follows.
+pub fn annex_bands(annex: &Annex, f: &Frame) -> Vec<Band> {
+    let st = ParaStyle::centered(style::ANNEX_SIZE);
+    let title = annex.title.trim().to_uppercase();
+    let mut bands = Vec::new();
+    for (text, face) in [
+        (annex.label.trim(), FontFace::Bold),
+        (title.as_str(), FontFace::Bold),
+        (annex.reference.trim(), FontFace::Italic),
+    ] {
+        if !text.is_empty() {
+            bands.extend(paragraph_bands(
+                &[Span::new(text, face)],
+                f.left,
+                f.width,
+                &st,
+            ));
+        }
+    }
+    if let Some(last) = bands.last_mut() {
+        let y = last.height + RULE_GAP;
+        last.rules
+            .push(centered_rule(f.left + f.width / 2.0, f.width / 5.0, y));
+        last.space_after = RULE_GAP + AFTER_TITLE;
+    }
     for b in &mut bands {
         b.keep_with_next = true;
     }
@@ -150,6 +182,7 @@ pub fn body_bands(blocks: &[Block], f: &Frame) -> Vec<Band> {
                     .collect();
                 bands.extend(paragraph_bands(&spans, f.left, f.width, &body));
             }
+            Block::Table(t) => bands.extend(super::table::table_bands(t, f)),
         }
     }
     bands

@@ -79,6 +79,8 @@ pub struct Band {
     pub keep_with_next: bool,
     pub texts: Vec<TextPiece>,
     pub rules: Vec<Rule>,
+    /// A table row's header row: drawn again above this band when a page starts with it.
+    pub repeat_header: Option<Box<Band>>,
 }
 
 /// How a paragraph of the flow is set.
@@ -140,6 +142,7 @@ pub fn paragraph_bands(spans: &[Span], x: f32, width: f32, st: &ParaStyle) -> Ve
             keep_with_next: st.keep_all || (n >= 2 && (i == 0 || i + 2 == n)),
             texts: place_line(line, x, width, base, st.size, st.align),
             rules: Vec::new(),
+            repeat_header: None,
         })
         .collect()
 }

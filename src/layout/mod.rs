@@ -10,6 +10,7 @@
 //! - `header`: the two-column header of page 1;
 //! - `body`: title block, "Kính gửi", bases, headings, paragraphs;
 //! - `closing`: "Nơi nhận" and the signature block, side by side;
+//! - `table`: ruled tables, one band per row, the header row repeated on each page;
 //! - `paginate`: pages, keep-with-next, page numbers.
 
 mod body;
@@ -20,6 +21,7 @@ mod header;
 mod lines;
 mod pages;
 mod paginate;
+mod table;
 mod words;
 
 pub use fonts::FontFace;
@@ -35,10 +37,23 @@ const TITLE_GAP: f32 = 20.0;
 /// and an overlong closing block continues on the next page.
 pub fn layout_document(doc: &Document) -> Pages {
     let f = Frame::a4();
-    let header = header::layout_header(&doc.header, &f);
-    let first_top = header.bottom + TITLE_GAP;
-
-    let mut bands = body::title_bands(doc, &f);
+    // An annex has no two-column header: its own heading starts at the top margin.
+    let (header, first_top, mut bands) = match &doc.annex {
+        Some(annex) => (
+            header::HeaderLayout {
+                texts: Vec::new(),
+                rules: Vec::new(),
+                bottom: f.top,
+            },
+            f.top,
+            body::annex_bands(annex, &f),
+        ),
+        None => {
+            let header = header::layout_header(&doc.header, &f);
+            let top = header.bottom + TITLE_GAP;
+            (header, top, body::title_bands(doc, &f))
+        }
+    };
     let mut body = body::body_bands(&doc.body, &f);
     let closing = closing::closing_band(doc, &f);
     if closing.is_some() {
@@ -120,6 +135,8 @@ pub(crate) mod tests {
             body,
             signature: Signature { titles: vec!["KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()], name: "Hoàng Đức Bình".into() },
             recipients: vec!["- TT Đảng ủy;".into(), "- TT HĐND xã;".into(), "- Chủ tịch, các PCT UBND xã;".into(), "- Lưu: VT, VHXH.".into()],
+            left_signature: None,
+            annex: None,
         }
     }
 

@@ -18,7 +18,7 @@ const EPS: f32 = 0.01;
 /// Lays `bands` out after the page-1 `header`, starting at `first_top` on page 1. No band may
 /// be taller than a page (`flow::split_tall` sees to that).
 pub fn paginate(header: HeaderLayout, first_top: f32, bands: &[Band], f: &Frame) -> Vec<Page> {
-    let slots = assign(first_top, bands, f);
+    let (slots, repeats) = assign(first_top, bands, f);
     let count = slots.iter().map(|s| s.page).max().map_or(1, |p| p + 1);
     let mut pages: Vec<Page> = (0..count)
         .map(|i| Page {
@@ -29,7 +29,16 @@ pub fn paginate(header: HeaderLayout, first_top: f32, bands: &[Band], f: &Frame)
         .collect();
     pages[0].texts.extend(header.texts);
     pages[0].rules.extend(header.rules);
-    for (band, slot) in bands.iter().zip(&slots) {
+    let placed = bands
+        .iter()
+        .zip(&slots)
+        .map(|(b, s)| (b, *s))
+        .chain(repeats.iter().map(|(i, s)| {
+            // `assign` only records a repeat for a band that has a header.
+            let h = bands[*i].repeat_header.as_deref();
+            (h.unwrap_or(&bands[*i]), *s)
+        }));
+    for (band, slot) in placed {
         let page = &mut pages[slot.page];
         page.texts.extend(band.texts.iter().map(|t| TextPiece {
             y: slot.y + t.y,
@@ -54,9 +63,11 @@ struct Slot {
     y: f32,
 }
 
-/// Decides the page and height of every band.
-fn assign(first_top: f32, bands: &[Band], f: &Frame) -> Vec<Slot> {
+/// Decides the page and height of every band, and where a table's header row is drawn again
+/// (the index of the row that asked for it, and the slot of the copy).
+fn assign(first_top: f32, bands: &[Band], f: &Frame) -> (Vec<Slot>, Vec<(usize, Slot)>) {
     let mut slots = vec![Slot { page: 0, y: 0.0 }; bands.len()];
+    let mut repeats = Vec::new();
     let mut page = 0;
     let mut y = first_top;
     // Index of the first band on the current page.
@@ -85,8 +96,14 @@ fn assign(first_top: f32, bands: &[Band], f: &Frame) -> Vec<Slot> {
         y = f.top;
         first = j;
         i = j;
+        // A table continues under its header row, drawn again.
+        if let Some(h) = &bands[j].repeat_header {
+            repeats.retain(|(_, s): &(usize, Slot)| s.page != page);
+            repeats.push((j, Slot { page, y }));
+            y += h.height;
+        }
     }
-    slots
+    (slots, repeats)
 }
 
 /// The page number: Arabic, 13 pt, centred in the top margin.

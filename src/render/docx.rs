@@ -16,6 +16,7 @@
 mod canon;
 mod package;
 mod parts;
+mod table;
 
 use docx_rs::{
     AlignmentType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType, PageMargin, Paragraph,
@@ -39,20 +40,34 @@ pub const STYLE_HEADINGS: [&str; 3] = ["Heading1", "Heading2", "Heading3"];
 /// Writes `doc` as a DOCX file (the bytes of the ZIP package).
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>> {
     let mut docx = page_setup(styles(Docx::new()));
-    docx = docx.add_table(parts::header_table(&doc.header));
-    for p in title_block(doc) {
-        docx = docx.add_paragraph(p);
+    match &doc.annex {
+        // An annex has its own heading instead of the header and the title block.
+        Some(annex) => {
+            for p in table::annex_heading(annex) {
+                docx = docx.add_paragraph(p);
+            }
+        }
+        None => {
+            docx = docx.add_table(parts::header_table(&doc.header));
+            for p in title_block(doc) {
+                docx = docx.add_paragraph(p);
+            }
+        }
     }
-    let mut body = body_paragraphs(&doc.body);
+    let mut body = body_parts(&doc.body);
     let closing = parts::closing_table(doc);
     if closing.is_some() {
         // The signature block never stands alone: keep the last paragraph with it.
-        if let Some(last) = body.pop() {
-            body.push(last.keep_next(true));
+        if let Some(Part::Para(last)) = body.pop() {
+            body.push(Part::Para(Box::new(last.keep_next(true))));
         }
     }
-    for p in body {
-        docx = docx.add_paragraph(p);
+    for part in body {
+        docx = match part {
+            Part::Para(p) => docx.add_paragraph(*p),
+            // Two tables in a row would merge into one: a tiny paragraph keeps them apart.
+            Part::Table(t) => docx.add_table(*t).add_paragraph(tiny(AlignmentType::Left)),
+        };
     }
     if let Some(t) = closing {
         // Word ends a document with a paragraph; make it tiny so that it never spills
@@ -60,6 +75,12 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>> {
         docx = docx.add_table(t).add_paragraph(tiny(AlignmentType::Left));
     }
     package::pack(docx, &doc.meta)
+}
+
+/// What the body is made of in Word: paragraphs and tables.
+enum Part {
+    Para(Box<Paragraph>),
+    Table(Box<docx_rs::Table>),
 }
 
 /// Points to twentieths of a point (twips), the unit of most Word measures.
@@ -279,7 +300,7 @@ fn title_block(doc: &Document) -> Vec<Paragraph> {
 }
 
 /// Changes the space before and/or after a paragraph, keeping its line spacing.
-fn set_spacing(p: &mut Paragraph, before: Option<i32>, after: Option<i32>) {
+pub(crate) fn set_spacing(p: &mut Paragraph, before: Option<i32>, after: Option<i32>) {
     let mut ls = p.property.line_spacing.take().unwrap_or_default();
     if let Some(b) = before {
         ls = ls.before(b as u32);
@@ -290,10 +311,24 @@ fn set_spacing(p: &mut Paragraph, before: Option<i32>, after: Option<i32>) {
     p.property.line_spacing = Some(ls);
 }
 
-/// One paragraph per block: bases, headings (kept with the next paragraph), body text.
-fn body_paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
+/// One paragraph per block: bases, headings (kept with the next paragraph), body text; a
+/// table per table block.
+fn body_parts(blocks: &[Block]) -> Vec<Part> {
     let mut out = Vec::new();
     for block in blocks {
+        if let Block::Table(t) = block {
+            out.extend(table::table(t).map(|t| Part::Table(Box::new(t))));
+            continue;
+        }
+        let mut paras = Vec::new();
+        paragraph_of(block, &mut paras);
+        out.extend(paras.into_iter().map(|p| Part::Para(Box::new(p))));
+    }
+    out
+}
+
+fn paragraph_of(block: &Block, out: &mut Vec<Paragraph>) {
+    {
         match block {
             Block::Basis(text) if !text.trim().is_empty() => {
                 out.push(
@@ -326,7 +361,6 @@ fn body_paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
             _ => {}
         }
     }
-    out
 }
 
 fn styled(r: &Run) -> DocxRun {

@@ -122,15 +122,16 @@ fn page_ops(page: &layout::Page, height: f32, ids: &BTreeMap<FontFace, FontId>) 
 /// (in thousandths of an em; negative moves right).
 fn text_items(text: &str, word_spacing: f32, size: f32) -> Vec<TextItem> {
     // A no-break space is drawn with the space glyph, so it must be written as one: the
-    // ToUnicode map can give only one character back per glyph.
-    let text = text.replace('\u{a0}', " ");
+    // ToUnicode map can give only one character back per glyph. It takes no justification
+    // room (layout counted only the ordinary spaces), so the split comes first.
+    let nbsp = |t: &str| t.replace('\u{a0}', " ");
     if word_spacing <= 0.0 || size <= 0.0 {
-        return vec![TextItem::Text(text)];
+        return vec![TextItem::Text(nbsp(text))];
     }
     let offset = -word_spacing * 1000.0 / size;
     let mut items = Vec::new();
     for part in text.split_inclusive(' ') {
-        items.push(TextItem::Text(part.to_string()));
+        items.push(TextItem::Text(nbsp(part)));
         if part.ends_with(' ') {
             items.push(TextItem::Offset(offset));
         }
@@ -277,6 +278,15 @@ mod tests {
         assert_eq!(
             text_items("x\u{a0}y", 0.0, 14.0),
             vec![TextItem::Text("x y".into())]
+        );
+        // A no-break space gets no justification room: layout did not count it.
+        assert_eq!(
+            text_items("a b\u{a0}c", 2.8, 14.0),
+            vec![
+                TextItem::Text("a ".into()),
+                TextItem::Offset(-200.0),
+                TextItem::Text("b c".into())
+            ]
         );
     }
 

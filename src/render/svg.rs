@@ -43,7 +43,18 @@ pub fn page_svg(pages: &Pages, page: &Page) -> String {
             let _ = write!(s, r#" word-spacing="{:.3}""#, t.word_spacing);
         }
         s.push_str(r#" xml:space="preserve">"#);
-        escape_into(&mut s, &t.text);
+        if t.word_spacing > 0.0 {
+            // CSS word spacing also widens a no-break space, which layout (and the PDF)
+            // does not stretch: keep it at its natural width.
+            for (i, part) in t.text.split('\u{a0}').enumerate() {
+                if i > 0 {
+                    s.push_str("<tspan word-spacing=\"0\">\u{a0}</tspan>");
+                }
+                escape_into(&mut s, part);
+            }
+        } else {
+            escape_into(&mut s, &t.text);
+        }
         s.push_str("</text>");
     }
     for r in &page.rules {

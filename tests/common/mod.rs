@@ -2,6 +2,8 @@
 //! database, and read PDFs back with poppler (installed by scripts/setup.sh).
 #![allow(dead_code)]
 
+pub mod assessment;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

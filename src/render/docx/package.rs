@@ -51,6 +51,9 @@ pub fn pack(docx: Docx, meta: &Meta) -> Result<Vec<u8>> {
                 if n == "word/styles.xml" {
                     xml = with_language(&xml);
                 }
+                if n == "word/document.xml" {
+                    xml = xml.replace(super::table::HEADER_ROW_MARK, super::table::HEADER_ROW);
+                }
                 renumber_paragraphs(&canonical(&xml), &mut next_id).into_bytes()
             }
             _ => data,

@@ -8,7 +8,7 @@ use docx_rs::{
 };
 
 use super::{half_points, rule_only, rule_paragraph, run, text_width, tight, twips};
-use crate::document::{style, Document, Header};
+use crate::document::{style, Document, Header, Signature};
 use crate::layout::fonts::text_width as measure;
 use crate::layout::FontFace;
 
@@ -130,7 +130,7 @@ pub fn closing_table(doc: &Document) -> Option<Table> {
     let (lw, rw) = columns();
     let items = crate::document::kinh_gui_items(&doc.recipients);
     let mut left = Vec::new();
-    if !items.is_empty() {
+    if !items.is_empty() && doc.left_signature.is_none() {
         left.push(space_before(
             tight(AlignmentType::Left).add_run(
                 run("Nơi nhận:", style::RECIPIENTS_TITLE_SIZE)
@@ -155,26 +155,11 @@ pub fn closing_table(doc: &Document) -> Option<Table> {
         }
     }
 
-    let titles = doc.signature.title_lines();
-    let name = doc.signature.name.trim();
-    let mut right = Vec::new();
-    if !titles.is_empty() || !name.is_empty() {
-        for t in &titles {
-            right.push(tight(AlignmentType::Center).add_run(run(t, style::SIGNATURE_SIZE).bold()));
-        }
-        // Room for the signature and the seal: empty lines of the signature's size.
-        for _ in 0..style::SIGNATURE_GAP_LINES.round() as usize {
-            right.push(tight(AlignmentType::Center).size(half_points(style::SIGNATURE_SIZE)));
-        }
-        if !name.is_empty() {
-            right.push(
-                tight(AlignmentType::Center).add_run(run(name, style::SIGNATURE_SIZE).bold()),
-            );
-        }
-        if let Some(first) = right.first_mut() {
-            *first = space_before(first.clone(), ROW_GAP);
-        }
+    if let Some(sig) = &doc.left_signature {
+        // The minutes: a second signer instead of "Nơi nhận".
+        left = signature_block(sig);
     }
+    let right = signature_block(&doc.signature);
     if left.is_empty() && right.is_empty() {
         return None;
     }
@@ -183,6 +168,31 @@ pub fn closing_table(doc: &Document) -> Option<Table> {
         cell(rw, right),
     ])
     .cant_split()]))
+}
+
+/// A signature block for one cell: titles, empty lines for the signature and the seal, the
+/// name; nothing for an empty signer.
+fn signature_block(sig: &Signature) -> Vec<Paragraph> {
+    let titles = sig.title_lines();
+    let name = sig.name.trim();
+    let mut out = Vec::new();
+    if titles.is_empty() && name.is_empty() {
+        return out;
+    }
+    for t in &titles {
+        out.push(tight(AlignmentType::Center).add_run(run(t, style::SIGNATURE_SIZE).bold()));
+    }
+    // Room for the signature and the seal: empty lines of the signature's size.
+    for _ in 0..style::SIGNATURE_GAP_LINES.round() as usize {
+        out.push(tight(AlignmentType::Center).size(half_points(style::SIGNATURE_SIZE)));
+    }
+    if !name.is_empty() {
+        out.push(tight(AlignmentType::Center).add_run(run(name, style::SIGNATURE_SIZE).bold()));
+    }
+    if let Some(first) = out.first_mut() {
+        *first = space_before(first.clone(), ROW_GAP);
+    }
+    out
 }
 
 /// "Kính gửi: …" centred for one addressee; for several, the label then one "- …;" per line,
