@@ -50,6 +50,18 @@ pub enum Command {
     /// Xuất văn bản ra tệp PDF, DOCX, SVG, TXT hoặc JSON
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Đọc một kế hoạch từ tệp .txt, .md hoặc .docx (xem trước; --save để lưu)
+    Import {
+        /// Tệp kế hoạch cần đọc
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Lưu thành kế hoạch mới và in ra số (id) của nó
+        #[arg(long)]
+        save: bool,
+        /// In kế hoạch dạng JSON (như `plan show --json`)
+        #[arg(long)]
+        json: bool,
+    },
     /// Các thời hạn trong năm (việc nào đã quá hạn)
     Deadlines {
         /// Năm (mặc định: năm nay)

@@ -3,6 +3,7 @@
 
 mod args;
 mod commune;
+mod import;
 mod plan;
 
 use std::io::Write;
@@ -66,6 +67,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Commune(cmd) => commune::run(&mut open_store(db)?, cmd),
         Command::Plan(cmd) => plan::run(&mut open_store(db)?, cmd),
         Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
+        Command::Import { file, save, json } => import::run(db, &file, save, json),
         Command::Deadlines { year, json } => {
             let store = open_store(db)?;
             let year = year.unwrap_or_else(current_year);
