@@ -114,7 +114,16 @@ fn text_of(text: &str, floor: usize, m_start: usize, m_end: usize) -> String {
     if !before.is_empty() {
         return before;
     }
-    tidy(&text[m_end..clause_end(text, m_end)])
+    let after = tidy(&text[m_end..clause_end(text, m_end)]);
+    if !after.is_empty() {
+        return after;
+    }
+    // "…; hạn nộp: 15/11/2026." has nothing around it: the phrase itself, without the date.
+    let phrase = &text[m_start..m_end];
+    let date_at = phrase
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(phrase.len());
+    tidy(phrase[..date_at].trim_end().trim_end_matches("ngày"))
 }
 
 /// Scans one paragraph; `year` dates what is written without a year, `section` is the
@@ -227,5 +236,7 @@ mod tests {
             .deadlines
             .is_empty());
         assert!(scan("sắp xếp trước sau 5/5", 2027, "").deadlines.is_empty());
+        let f = scan("Gửi trước ngày 10/11; hạn nộp: 15/11/2027.", 2027, "");
+        assert_eq!(f.deadlines[1].text, "hạn nộp");
     }
 }

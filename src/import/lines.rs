@@ -145,7 +145,8 @@ fn parse_line(raw: &str) -> Option<Para> {
         bullet_star = format!("- {}", rest.trim_start());
         s = &bullet_star;
     }
-    let literal = escaped_label().is_match(s);
+    // "1\. …" or "**1\. …**": escaped, so not a label, bold or not.
+    let literal = escaped_label().is_match(s.trim_start_matches('*'));
     let (mut bold_head, mut all_bold) = (None, false);
     if let Some(inner) = s.strip_prefix("**") {
         if let Some(end) = inner.find("**") {
@@ -221,6 +222,7 @@ mod tests {
         assert_eq!(p.text, "1. Mục đích: Duy trì 100% xã.");
         let p = &paragraphs("1\\. Triển khai")[0];
         assert!(p.literal);
+        assert!(paragraphs("**1\\. Không phải** tiêu đề")[0].literal);
         assert_eq!(p.text, "1. Triển khai");
         assert_eq!(
             texts("gửi về Sở Y tế *trước ngày 15/11/2026*."),

@@ -217,8 +217,9 @@ fn escape_label(text: &str) -> String {
 fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
     let mut reader = Reader::from_reader(xml);
     let mut done: Vec<Paragraph> = Vec::new();
-    // Paragraphs can nest (a text box inside a run): the innermost gets the text.
-    let mut open: Vec<Paragraph> = Vec::new();
+    // Paragraphs can nest (a text box inside a run): the innermost gets the text, and each
+    // keeps the place where it started, so the outer one reads first.
+    let mut open: Vec<(usize, Paragraph)> = Vec::new();
     let (mut in_ppr, mut in_rpr, mut in_run, mut in_t) = (false, false, false, false);
     let mut run_bold: Option<bool> = None;
     let mut skip = 0usize;
@@ -235,8 +236,8 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
             }
             continue;
         }
-        let push = |open: &mut Vec<Paragraph>, text: &str, bold: bool| {
-            if let Some(p) = open.last_mut() {
+        let push = |open: &mut Vec<(usize, Paragraph)>, text: &str, bold: bool| {
+            if let Some((_, p)) = open.last_mut() {
                 p.runs.push((text.to_string(), bold));
             }
         };
@@ -244,7 +245,10 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
         match event {
             Event::Start(e) => match e.name().as_ref() {
                 b"w:del" | b"w:delText" | b"w:instrText" | b"mc:Fallback" => skip = 1,
-                b"w:p" => open.push(Paragraph::default()),
+                b"w:p" => {
+                    open.push((done.len(), Paragraph::default()));
+                    done.push(Paragraph::default());
+                }
                 b"w:pPr" => in_ppr = true,
                 b"w:rPr" => in_rpr = true,
                 b"w:r" => {
@@ -257,12 +261,12 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
             Event::Empty(e) => match e.name().as_ref() {
                 b"w:p" => done.push(Paragraph::default()),
                 b"w:pStyle" if in_ppr && !in_rpr => {
-                    if let Some(p) = open.last_mut() {
+                    if let Some((_, p)) = open.last_mut() {
                         p.style = attr(&e, b"w:val");
                     }
                 }
                 b"w:outlineLvl" if in_ppr && !in_rpr => {
-                    if let Some(p) = open.last_mut() {
+                    if let Some((_, p)) = open.last_mut() {
                         p.outline = attr(&e, b"w:val")
                             .and_then(|v| v.parse::<u8>().ok())
                             .is_some_and(|v| v < 9);
@@ -298,8 +302,8 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
                 b"w:rPr" => in_rpr = false,
                 b"w:pPr" => in_ppr = false,
                 b"w:p" => {
-                    if let Some(p) = open.pop() {
-                        done.push(p);
+                    if let Some((at, p)) = open.pop() {
+                        done[at] = p;
                     }
                 }
                 _ => {}
