@@ -9,13 +9,14 @@ use std::sync::OnceLock;
 
 use regex_lite::{Captures, Regex};
 
+use super::vn;
 use crate::model::{Deadline, Event};
 
 fn deadline_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn(?: chót| cuối| nộp| gửi)?(?: là)?:?)\s+(?:ngày\s+)?([0-9]{1,2})(?:\s*/\s*|\s+tháng\s+)([0-9]{1,2})(?:(?:\s*/\s*|\s+năm\s+)([0-9]{4}))?",
+            r"^(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn(?: chót| cuối| nộp| gửi)?(?: là)?:?)\s+(?:ngày\s+)?([0-9]{1,2})(?:\s*/\s*|\s+tháng\s+)([0-9]{1,2})(?:(?:\s*/\s*|\s+năm\s+)([0-9]{4}))?",
         )
         .expect("valid pattern")
     })
@@ -25,7 +26,7 @@ fn event_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"[Tt]ừ\s+(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?",
+            r"^[Tt]ừ\s+(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?",
         )
         .expect("valid pattern")
     })
@@ -131,20 +132,26 @@ fn text_of(text: &str, floor: usize, m_start: usize, m_end: usize) -> String {
 pub fn scan(text: &str, year: i32, section: &str) -> Found {
     // Matches of both kinds in reading order: (start, end, is_event, captures).
     let mut matches: Vec<(usize, usize, bool, Captures)> = Vec::new();
-    for c in event_re().captures_iter(text) {
+    for (at, c) in vn::matches_at(event_re(), &["từ", "Từ"], text) {
         if let Some(m) = c.get(0) {
-            if at_word_start(text, m.start()) {
-                matches.push((m.start(), m.end(), true, c));
+            if at_word_start(text, at) {
+                matches.push((at, at + m.end(), true, c));
             }
         }
     }
-    for c in deadline_re().captures_iter(text) {
+    // Events are in order and do not overlap: one pass finds those a deadline falls in.
+    let events: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
+    let mut next_event = 0;
+    let starts = ["trước", "Trước", "chậm", "Chậm", "hạn", "Hạn"];
+    for (at, c) in vn::matches_at(deadline_re(), &starts, text) {
         if let Some(m) = c.get(0) {
-            let inside_event = matches
-                .iter()
-                .any(|(s, e, ev, _)| *ev && m.start() < *e && m.end() > *s);
-            if at_word_start(text, m.start()) && !inside_event {
-                matches.push((m.start(), m.end(), false, c));
+            let end = at + m.end();
+            while next_event < events.len() && events[next_event].1 <= at {
+                next_event += 1;
+            }
+            let inside_event = events.get(next_event).is_some_and(|e| e.0 < end);
+            if at_word_start(text, at) && !inside_event {
+                matches.push((at, end, false, c));
             }
         }
     }

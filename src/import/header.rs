@@ -66,11 +66,14 @@ fn date_re() -> &'static Regex {
 }
 
 pub fn is_number_line(text: &str) -> bool {
-    number_re().is_match(text)
+    (text.starts_with("Số") || text.starts_with("SỐ")) && number_re().is_match(text)
 }
 
 /// `(number, symbol)` of a "Số:" line.
 pub fn parse_number(text: &str) -> Option<(Option<String>, String)> {
+    if !is_number_line(text) {
+        return None;
+    }
     let c = number_re().captures(text)?;
     let number = c.get(1).map(|m| m.as_str()).filter(|n| !n.is_empty());
     let symbol = c.get(2)?.as_str().trim_end_matches([',', ';', '.']);
@@ -78,6 +81,10 @@ pub fn parse_number(text: &str) -> Option<(Option<String>, String)> {
 }
 
 pub fn parse_place_date(text: &str) -> Option<PlaceDate> {
+    // Cheap test first: this runs on every line.
+    if !text.contains("háng") || !text.contains(',') {
+        return None;
+    }
     let c = date_re().captures(text)?;
     let place = vn::squash(c.get(1)?.as_str());
     if place.is_empty() || vn::word_count(&place) > 6 {

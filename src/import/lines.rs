@@ -49,9 +49,30 @@ fn escaped_label() -> &'static Regex {
     )
 }
 
-fn cell_gap() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\t+| {2,}")
+/// Cuts a line where a tab or two spaces or more separate columns.
+fn cells_of(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut spaces = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => spaces += 1,
+            '\t' => spaces += 2,
+            _ => {
+                if spaces >= 2 && !cell.is_empty() {
+                    out.push(std::mem::take(&mut cell));
+                } else if spaces > 0 && !cell.is_empty() {
+                    cell.push(' ');
+                }
+                spaces = 0;
+                cell.push(c);
+            }
+        }
+    }
+    if !cell.is_empty() {
+        out.push(cell);
+    }
+    out
 }
 
 /// Splits normalised text (NFC, `\n` line ends) into paragraphs.
@@ -146,7 +167,7 @@ fn parse_line(raw: &str) -> Option<Para> {
         s = &bullet_star;
     }
     // "1\. …" or "**1\. …**": escaped, so not a label, bold or not.
-    let literal = escaped_label().is_match(s.trim_start_matches('*'));
+    let literal = s.contains('\\') && escaped_label().is_match(s.trim_start_matches('*'));
     let (mut bold_head, mut all_bold) = (None, false);
     if let Some(inner) = s.strip_prefix("**") {
         if let Some(end) = inner.find("**") {
@@ -162,11 +183,7 @@ fn parse_line(raw: &str) -> Option<Para> {
     if text.is_empty() || is_rule(&text) {
         return None;
     }
-    let cells = cell_gap()
-        .split(plain.trim())
-        .map(vn::squash)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let cells = cells_of(&plain);
     Some(Para {
         text,
         cells,

@@ -29,7 +29,6 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::model::{Plan, Section};
-use crate::text::nfc;
 
 pub use docx::{MAX_ENTRIES, MAX_XML_BYTES};
 pub use source::MAX_FILE_BYTES;
@@ -53,13 +52,17 @@ pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Imported> {
         source::Format::Docx => encoding::normalise(&docx::text_of(name, bytes)?),
         source::Format::Text => encoding::decode(name, bytes)?,
     };
-    import_text(name, &text)
+    from_normalised(name, &text)
 }
 
 /// Imports text (plain or Markdown-ish) that is already decoded.
 pub fn import_text(name: &str, text: &str) -> Result<Imported> {
-    let text = encoding::normalise(text);
-    let paras = lines::paragraphs(&text);
+    from_normalised(name, &encoding::normalise(text))
+}
+
+/// The plan from NFC text with `\n` line ends.
+fn from_normalised(name: &str, text: &str) -> Result<Imported> {
+    let paras = lines::paragraphs(text);
     let mut warnings = Vec::new();
     let plan = outline::build(&paras, name, &mut warnings)?;
     Ok(Imported {
@@ -68,8 +71,17 @@ pub fn import_text(name: &str, text: &str) -> Result<Imported> {
     })
 }
 
-/// Every string of the plan through `text::nfc`, the one door into the model.
+/// Every string of the plan as `text::nfc` makes it, the one door into the model. The text
+/// was normalised on the way in, so this is mostly a quick check.
 fn all_nfc(mut p: Plan) -> Plan {
+    fn nfc(s: &str) -> String {
+        let quick = unicode_normalization::is_nfc_quick(s.chars());
+        if quick == unicode_normalization::IsNormalized::Yes && s.trim().len() == s.len() {
+            s.to_string()
+        } else {
+            crate::text::nfc(s)
+        }
+    }
     fn section(s: &mut Section) {
         s.label = nfc(&s.label);
         s.title = nfc(&s.title);

@@ -2,6 +2,7 @@
 //! Chính phủ". Recorded as written — a wrong year ("03/01/2029" in seed 000) gives its own
 //! entry, so the linter can point at it — and once per (type, number, date).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
@@ -12,7 +13,7 @@ fn ref_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"([Qq]uyết định|[Kk]ế hoạch|[Ll]uật(?:\s+[^\s,;.0-9]+){0,6}?|[Nn]ghị định|[Tt]hông tư|[Cc]hỉ thị|[Cc]ông văn|[Hh]ướng dẫn|[Nn]ghị quyết|[Tt]hông báo|[Cc]hương trình|[Cc]ông điện|[Tt]ờ trình|[Bb]áo cáo)(\s+số\s*:?)?\s+([0-9][0-9A-Za-zĐđ/&._\-]*[0-9A-Za-zĐđ])",
+            r"^([Qq]uyết định|[Kk]ế hoạch|[Ll]uật(?:\s+[^\s,;.0-9]+){0,6}?|[Nn]ghị định|[Tt]hông tư|[Cc]hỉ thị|[Cc]ông văn|[Hh]ướng dẫn|[Nn]ghị quyết|[Tt]hông báo|[Cc]hương trình|[Cc]ông điện|[Tt]ờ trình|[Bb]áo cáo)(\s+số\s*:?)?\s+([0-9][0-9A-Za-zĐđ/&._\-]*[0-9A-Za-zĐđ])",
         )
         .expect("valid pattern")
     })
@@ -32,6 +33,12 @@ fn issuer_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"^\s*,?\s*(?:của|do)\s+").expect("valid pattern"))
 }
+
+/// How the types of `ref_re` start, in both cases: where a reference may begin.
+const TYPE_STARTS: [&str; 22] = [
+    "Quyết", "quyết", "Kế", "kế", "Luật", "luật", "Nghị", "nghị", "Thông", "thông", "Chỉ", "chỉ",
+    "Công", "công", "Hướng", "hướng", "Chương", "chương", "Tờ", "tờ", "Báo", "báo",
+];
 
 /// Words that end an issuer's name: what the cited document is about, or where.
 const STOP_WORDS: [&str; 15] = [
@@ -114,7 +121,11 @@ fn kind(word: &str) -> String {
 /// Every reference in `text`, in order.
 pub fn find(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    for c in ref_re().captures_iter(text) {
+    // A document number has digits and a slash or "số" before it.
+    if !text.contains('/') && !text.contains("số") {
+        return out;
+    }
+    for (at, c) in super::vn::matches_at(ref_re(), &TYPE_STARTS, text) {
         let (Some(whole), Some(kind_m), Some(num)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };
@@ -125,14 +136,10 @@ pub fn find(text: &str) -> Vec<Reference> {
             continue;
         }
         // The type must start a word (no Unicode word boundaries in regex-lite).
-        if text[..whole.start()]
-            .chars()
-            .last()
-            .is_some_and(char::is_alphanumeric)
-        {
+        if text[..at].chars().last().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let mut rest = &text[whole.end()..];
+        let mut rest = &text[at + whole.end()..];
         let mut date = None;
         if let Some(d) = date_re().captures(rest) {
             let part = |i| d.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -157,39 +164,53 @@ pub fn find(text: &str) -> Vec<Reference> {
 }
 
 /// Keeps one entry per (type, number, date); a mention without a date or issuer only
-/// completes an entry of the same document.
+/// completes an entry of the same document. Hash maps keep it linear: a large file may
+/// cite many documents.
 pub fn dedup(all: Vec<Reference>) -> Vec<Reference> {
-    let mut out: Vec<Reference> = Vec::new();
-    for r in all.iter().filter(|r| r.date.is_some()) {
-        match out
-            .iter_mut()
-            .find(|o| o.kind == r.kind && o.number == r.number && o.date == r.date)
-        {
-            Some(o) if o.issuer.is_empty() => o.issuer = r.issuer.clone(),
-            Some(_) => {}
-            None => out.push(r.clone()),
+    type Doc = (String, String);
+    let doc = |r: &Reference| -> Doc { (r.kind.clone(), r.number.clone()) };
+    // (first mention, entry), in the order entries are made.
+    let mut out: Vec<(usize, Reference)> = Vec::new();
+    let mut exact: HashMap<(Doc, Option<String>), usize> = HashMap::new();
+    let mut first_dated: HashMap<Doc, usize> = HashMap::new();
+    let mut first_undated: HashMap<Doc, usize> = HashMap::new();
+    let complete = |entry: &mut Reference, r: &Reference| {
+        if entry.issuer.is_empty() {
+            entry.issuer = r.issuer.clone();
         }
-    }
-    for r in all.iter().filter(|r| r.date.is_none()) {
-        match out
-            .iter_mut()
-            .find(|o| o.kind == r.kind && o.number == r.number)
-        {
-            Some(o) if o.issuer.is_empty() => o.issuer = r.issuer.clone(),
-            Some(_) => {}
-            None => out.push(r.clone()),
-        }
-    }
-    // Back in the order of first mention.
-    let pos = |r: &Reference| {
-        all.iter()
-            .position(|a| {
-                a.kind == r.kind && a.number == r.number && (a.date == r.date || a.date.is_none())
-            })
-            .unwrap_or(usize::MAX)
     };
-    out.sort_by_key(pos);
-    out
+    for (i, r) in all.iter().enumerate() {
+        if r.date.is_none() {
+            first_undated.entry(doc(r)).or_insert(i);
+            continue;
+        }
+        match exact.get(&(doc(r), r.date.clone())) {
+            Some(&k) => complete(&mut out[k].1, r),
+            None => {
+                exact.insert((doc(r), r.date.clone()), out.len());
+                first_dated.entry(doc(r)).or_insert(out.len());
+                out.push((i, r.clone()));
+            }
+        }
+    }
+    let mut undated_entry: HashMap<Doc, usize> = HashMap::new();
+    for (i, r) in all.iter().enumerate().filter(|(_, r)| r.date.is_none()) {
+        match first_dated.get(&doc(r)).or(undated_entry.get(&doc(r))) {
+            Some(&k) => complete(&mut out[k].1, r),
+            None => {
+                undated_entry.insert(doc(r), out.len());
+                out.push((i, r.clone()));
+            }
+        }
+    }
+    // In the order of first mention, counting mentions without a date.
+    for (first, r) in out.iter_mut() {
+        if let Some(&u) = first_undated.get(&doc(r)) {
+            *first = (*first).min(u);
+        }
+    }
+    out.sort_by_key(|(first, _)| *first);
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]

@@ -48,6 +48,11 @@ fn roman_value(s: &str) -> Option<u32> {
 
 /// `(label, rank, rest)` of a labelled line: "1.2. Mục tiêu" → ("1.2", 2, "Mục tiêu").
 pub fn split_label(text: &str) -> Option<(String, u8, &str)> {
+    // Cheap test first: this runs on every line.
+    let first = text.chars().next()?;
+    if !(first.is_ascii_digit() || "IVXL".contains(first) || first.is_lowercase()) {
+        return None;
+    }
     let c = label_re().captures(text)?;
     let rest = &text[c.get(0)?.end()..];
     if let Some(m) = c.get(1) {

@@ -15,7 +15,10 @@ pub struct Tail {
 
 /// "Nơi nhận:", also misspelt "Noi nhận" (seed 002) or in capitals.
 pub fn is_recipients_heading(text: &str) -> bool {
-    let f = vn::fold(text);
+    if !text.starts_with(['N', 'n', '*', '#']) {
+        return false;
+    }
+    let f = vn::fold_start(text, 16);
     let f = f.trim_start_matches(['*', '#', ' ']);
     f.starts_with("noi nhan") && (f.len() == "noi nhan".len() || f[8..].starts_with([':', ' ']))
 }

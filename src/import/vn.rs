@@ -1,7 +1,33 @@
 //! Small facts about Vietnamese text that several parts of the importer ask: is a line all
 //! capitals, does a sentence end here, what a word looks like without its diacritics.
 
+use regex_lite::{Captures, Regex};
 use unicode_normalization::UnicodeNormalization;
+
+/// Matches of `re` (a pattern anchored with `^`) where one of `starts` begins in `text`,
+/// left to right without overlap, each with its offset in `text`. A literal search finds
+/// the few places a match can begin, so the regex engine — slow over whole paragraphs —
+/// only runs there.
+pub fn matches_at<'t>(re: &Regex, starts: &[&str], text: &'t str) -> Vec<(usize, Captures<'t>)> {
+    let mut at: Vec<usize> = starts
+        .iter()
+        .flat_map(|w| text.match_indices(w).map(|(i, _)| i))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    let mut out = Vec::new();
+    let mut free = 0;
+    for i in at {
+        if i < free {
+            continue;
+        }
+        if let Some(c) = re.captures(&text[i..]) {
+            free = i + c.get(0).map_or(1, |m| m.end().max(1));
+            out.push((i, c));
+        }
+    }
+    out
+}
 
 /// True when the text has letters and every one of them is a capital ("KT. CHỦ TỊCH").
 /// Headings, the type name and signature titles are written this way; body text never is.
@@ -21,7 +47,17 @@ pub fn is_upper(text: &str) -> bool {
 /// The text without diacritics, lower case, "đ" as "d": "Noi nhận" and "NƠI NHẬN" both
 /// give "noi nhan", so misspelt diacritics do not hide a heading.
 pub fn fold(text: &str) -> String {
-    text.nfd()
+    fold_chars(text.chars())
+}
+
+/// `fold` of the first `n` characters only, for tests on how a line starts.
+pub fn fold_start(text: &str, n: usize) -> String {
+    fold_chars(text.chars().take(n))
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>) -> String {
+    chars
+        .nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'đ' { 'd' } else { c })
