@@ -199,7 +199,7 @@ fn bad_files_get_one_vietnamese_line() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let tcvn3 = "KÕ ho¹ch thùc hiÖn QuyÕt ®Þnh sè 06/Q§-TTg ngµy 03/01/2019 cña Thñ t­íng ChÝnh phñ";
+    let tcvn3 = "KÕ ho¹ch thùc hiÖn QuyÕt ®Þnh sè 06/Q§-TTg ngµy 03/01/2019 cña Thñ t\u{AD}íng ChÝnh phñ";
     let mut raw_tcvn3 = b"K\xd5 ho\xb9ch th\xf9c hi\xd6n Quy\xd5t \xae\xdfnh s\xe8 06".to_vec();
     raw_tcvn3.extend_from_slice(b"\r\n");
     let vni = "Keá hoaïch thöïc hieän Quyeát ñònh soá 06/QÑ-TTg cuûa Thuû töôùng Chính phuû";
