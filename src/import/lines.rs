@@ -34,6 +34,10 @@ pub struct Para {
     pub all_bold: bool,
     /// Starts with an escaped label (`1\.`): a numbered paragraph, not a section.
     pub literal: bool,
+    /// Nothing continues it: a heading, a capitals line, the number or date line. Decided
+    /// on its first line (a paragraph joined from lines is none of these), so joining a
+    /// long run of lines does not re-read the whole paragraph each time.
+    closed: bool,
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -136,12 +140,7 @@ fn joins_across_blank(prev: &Para, next: &Para) -> bool {
 }
 
 fn can_continue(prev: &Para) -> bool {
-    !prev.heading
-        && !prev.all_bold
-        && !vn::closes_sentence(&prev.text)
-        && !vn::is_upper(&prev.text)
-        && !super::header::is_number_line(&prev.text)
-        && super::header::parse_place_date(&prev.text).is_none()
+    !prev.closed && !prev.all_bold && !vn::closes_sentence(&prev.text)
 }
 
 /// One line with its marks read and removed; `None` for a blank line.
@@ -184,6 +183,10 @@ fn parse_line(raw: &str) -> Option<Para> {
         return None;
     }
     let cells = cells_of(&plain);
+    let closed = heading
+        || vn::is_upper(&text)
+        || super::header::is_number_line(&text)
+        || super::header::parse_place_date(&text).is_some();
     Some(Para {
         text,
         cells,
@@ -191,6 +194,7 @@ fn parse_line(raw: &str) -> Option<Para> {
         bold_head,
         all_bold,
         literal,
+        closed,
     })
 }
 

@@ -236,9 +236,14 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
             }
             continue;
         }
+        // Runs of the same weight are merged as they come: a file of tiny runs must not
+        // turn into millions of strings.
         let push = |open: &mut Vec<(usize, Paragraph)>, text: &str, bold: bool| {
             if let Some((_, p)) = open.last_mut() {
-                p.runs.push((text.to_string(), bold));
+                match p.runs.last_mut() {
+                    Some((t, b)) if *b == bold => t.push_str(text),
+                    _ => p.runs.push((text.to_string(), bold)),
+                }
             }
         };
         let bold = run_bold.unwrap_or(false);
@@ -259,7 +264,8 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
-                b"w:p" => done.push(Paragraph::default()),
+                // An empty paragraph only separates others, as a blank line would.
+                b"w:p" => {}
                 b"w:pStyle" if in_ppr && !in_rpr => {
                     if let Some((_, p)) = open.last_mut() {
                         p.style = attr(&e, b"w:val");
@@ -303,7 +309,11 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
                 b"w:pPr" => in_ppr = false,
                 b"w:p" => {
                     if let Some((at, p)) = open.pop() {
-                        done[at] = p;
+                        if p.runs.is_empty() && at + 1 == done.len() {
+                            done.pop();
+                        } else {
+                            done[at] = p;
+                        }
                     }
                 }
                 _ => {}
