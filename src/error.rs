@@ -40,6 +40,10 @@ pub enum Error {
     InvalidBackup { path: PathBuf, detail: String },
     #[error("Không xác định được thư mục dữ liệu của người dùng. Hãy chỉ định tệp dữ liệu bằng `tre --db ĐƯỜNG_DẪN` hoặc biến môi trường TRE_DB.")]
     NoDataDir,
+    /// A text typed with a pre-Unicode Vietnamese font (TCVN3/ABC, VNI): the letters would
+    /// come out as “K¾ ho¹ch”, so the importer refuses it and says how to convert it.
+    #[error("Tệp {name} dùng bảng mã cũ (TCVN3/VNI), không phải Unicode, nên chữ tiếng Việt sẽ bị sai. Hãy mở tệp bằng Word, chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi lưu lại và nhập lại.")]
+    LegacyEncoding { name: String },
 }
 
 impl Error {
@@ -61,6 +65,7 @@ impl Error {
             Error::DatabaseBusy { .. } => "db-busy",
             Error::InvalidBackup { .. } => "backup-invalid",
             Error::NoDataDir => "no-data-dir",
+            Error::LegacyEncoding { .. } => "legacy-encoding",
         }
     }
 

@@ -12,6 +12,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -266,7 +266,7 @@ mod cli {
         std::fs::write(&docx, b"PK").unwrap();
         assert!(tre
             .fails(&["check", docx.to_str().unwrap()])
-            .contains("Chưa hỗ trợ"));
+            .contains("không phải tệp Word hợp lệ"));
         let json = tre.path("hong.json");
         std::fs::write(&json, b"{\"title\": 1}").unwrap();
         assert!(tre

@@ -55,6 +55,18 @@ pub enum Command {
     Assess(super::assess::AssessCmd),
     /// Kiểm tra lỗi một kế hoạch (ngày văn bản, năm, chính tả, thể thức); mã thoát 1 nếu có lỗi
     Check(CheckArgs),
+    /// Đọc một kế hoạch từ tệp .txt, .md hoặc .docx (xem trước; --save để lưu)
+    Import {
+        /// Tệp kế hoạch cần đọc
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Lưu thành kế hoạch mới và in ra số (id) của nó
+        #[arg(long)]
+        save: bool,
+        /// In kế hoạch dạng JSON (như `plan show --json`)
+        #[arg(long)]
+        json: bool,
+    },
     /// Các thời hạn trong năm (việc nào đã quá hạn)
     Deadlines {
         /// Năm (mặc định: năm nay)

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::args::CheckArgs;
 use super::{open_store, print_json};
 use crate::check::{
-    check_plan, check_text, has_errors, human_line, CheckContext, Finding, Severity, Summary,
+    check_plan, check_source, has_errors, human_line, CheckContext, Finding, Severity, Summary,
 };
 use crate::error::{Error, Result};
 use crate::model::Plan;
@@ -63,15 +63,16 @@ fn check_file(path: &Path) -> Result<Vec<Finding>> {
             })?;
             Ok(check_plan(&plan, &ctx))
         }
-        // TODO(import): once `crate::import` is merged, check the model and the text together:
-        // `Ok(crate::check::check_source(&crate::import::import_file(path)?, &read(path)?, &ctx))`.
-        "txt" | "md" => Ok(check_text(&read(path)?, &ctx)),
-        "docx" => Err(Error::Invalid(format!(
-            "Chưa hỗ trợ kiểm tra tệp .docx ({}): hãy lưu thành .txt hoặc kiểm tra kế hoạch đã lưu bằng `tre check --plan ID`.",
-            path.display()
-        ))),
+        // The model's rules need the imported plan; the text rules see what the model
+        // normalises away (final punctuation, "Noi nhận"). A mistake both see is told once.
+        "txt" | "md" => Ok(check_source(
+            &crate::import::import_file(path)?.plan,
+            &read(path)?,
+            &ctx,
+        )),
+        "docx" => Ok(check_plan(&crate::import::import_file(path)?.plan, &ctx)),
         _ => Err(Error::Invalid(format!(
-            "Không kiểm tra được tệp {}: hãy dùng tệp .json (như `tre plan show ID --json` in ra), .txt hoặc .md.",
+            "Không kiểm tra được tệp {}: hãy dùng tệp .json (như `tre plan show ID --json` in ra), .txt, .md hoặc .docx.",
             path.display()
         ))),
     }

@@ -6,6 +6,7 @@ mod assess;
 mod assess_docs;
 mod check;
 mod commune;
+mod import;
 mod plan;
 mod workbook;
 
@@ -72,6 +73,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
         Command::Assess(cmd) => assess::run(&mut open_store(db)?, cmd),
         Command::Check(args) => check::run(db, args),
+        Command::Import { file, save, json } => import::run(db, &file, save, json),
         Command::Deadlines { year, json } => {
             let store = open_store(db)?;
             let year = year.unwrap_or_else(current_year);
