@@ -3,8 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::assess::edit::{apply_set, clear_points, is_clear_word, parse_points, SetRequest};
+use crate::assess::view::{check_category, overview, Overview};
+use crate::assess::{Assessment, OFFICER};
+use crate::catalog::Category;
 use crate::check::{check_plan, CheckContext, Finding};
 use crate::deadlines::{self, DeadlineItem};
 use crate::document::assessment::AssessmentKind;
@@ -40,6 +44,21 @@ pub struct CopiedPlan {
     pub findings: Vec<Finding>,
 }
 
+/// One change on the "Tự đánh giá" page, as typed: a sub-item's figures ("412/415", "có",
+/// "0", "Hằng quý"; "" clears them), its evidence, or its hand points with their reason
+/// ("" clears the hand points). Absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AssessmentEdit {
+    pub code: String,
+    pub value: Option<String>,
+    pub evidence: Option<String>,
+    /// Text, so "12,5" is read and refused the same way as at the command line.
+    pub points: Option<String>,
+    pub reason: Option<String>,
+    pub unit: Option<String>,
+}
+
 pub struct Session {
     store: Store,
 }
@@ -61,6 +80,7 @@ impl Session {
 
     pub fn commune_set(&mut self, commune: &Commune) -> Result<()> {
         commune.validate()?;
+        check_category(commune, &self.store.catalog()?)?;
         self.store.set_commune(commune)
     }
 
@@ -196,6 +216,53 @@ impl Session {
         crate::xlsx::import_unit_sheet(&mut self.store, year, path, false)
     }
 
+    /// The "Tự đánh giá" page of `year`: criteria, points, verdict, units still owing figures.
+    pub fn assessment_overview(&self, year: i32) -> Result<Overview> {
+        overview(&self.store, year, chrono::Local::now().date_naive())
+    }
+
+    /// Applies one change and returns the new overview, so the page updates in one round trip.
+    /// Everything is checked before anything is written: a refused value saves nothing.
+    pub fn assessment_set(&mut self, year: i32, edit: &AssessmentEdit) -> Result<Overview> {
+        crate::model::date::check_year(year)?;
+        self.commune()?;
+        let cat = self.store.catalog()?;
+        let mut a = self
+            .store
+            .assessment(year)?
+            .unwrap_or_else(|| Assessment::new(year));
+        let now = crate::store::now();
+        let points = edit.points.as_deref().map(str::trim);
+        let clear = points.is_some_and(|p| p.is_empty() || is_clear_word(p));
+        let mut said = Vec::new();
+        if clear {
+            said.push(clear_points(&mut a, &cat, &edit.code, OFFICER, &now)?);
+        }
+        let req = SetRequest {
+            code: edit.code.clone(),
+            value: edit.value.clone(),
+            evidence: edit.evidence.clone(),
+            points: points.filter(|_| !clear).map(parse_points).transpose()?,
+            reason: edit.reason.clone(),
+            unit: edit.unit.clone(),
+            by: OFFICER.into(),
+        };
+        let more = req.value.is_some()
+            || req.evidence.is_some()
+            || req.points.is_some()
+            || req.unit.is_some();
+        if more || !clear {
+            said.push(apply_set(&mut a, &cat, &req, &now)?);
+        }
+        self.store.save_assessment(&a, &said.join("; "))?;
+        self.assessment_overview(year)
+    }
+
+    /// The threshold categories of the recognition rule, for the commune's settings.
+    pub fn assessment_categories(&self) -> Result<Vec<Category>> {
+        Ok(self.store.catalog()?.rule.categories)
+    }
+
     fn commune(&self) -> Result<Commune> {
         self.store.commune()?.ok_or(Error::NoCommune)
     }
@@ -317,6 +384,100 @@ mod tests {
             .join("2026_MinhHoa_TTr-de-nghi-cong-nhan.pdf")
             .exists());
         std::env::remove_var(EXPORT_DIR_ENV_VAR);
+    }
+
+    #[test]
+    fn the_assessment_page_scores_each_change_and_refuses_impossible_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.demo_load(2026).unwrap();
+        let before = s.assessment_overview(2026).unwrap();
+        let crit = |ov: &Overview, code: &str| {
+            ov.scored
+                .criteria
+                .iter()
+                .find(|c| c.code == code)
+                .unwrap()
+                .clone()
+        };
+        assert!(!crit(&before, "3").complete);
+        let edit = |code: &str| AssessmentEdit {
+            code: code.into(),
+            ..Default::default()
+        };
+
+        // 3.1: no case this year, points by the province's guidance.
+        let mut e = edit("3.1");
+        e.value = Some("0".into());
+        e.points = Some("40".into());
+        e.reason = Some("Theo hướng dẫn của Sở Y tế".into());
+        let ov = s.assessment_set(2026, &e).unwrap();
+        let c3 = crit(&ov, "3");
+        assert!(c3.complete && c3.met, "{c3:?}");
+        assert_eq!(ov.scored.total, before.scored.total + 40.0);
+        assert!(!ov
+            .scored
+            .verdict
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("Tiêu chí 3 ")));
+        assert_eq!(ov.assessment.entries["3.1"].by, OFFICER);
+
+        // 416/415 is refused with the core's message and nothing is written.
+        let mut e = edit("7.1");
+        e.value = Some("416/415".into());
+        let err = s.assessment_set(2026, &e).unwrap_err();
+        assert_eq!(err.code(), "invalid");
+        assert!(err.to_string().contains("trên 100 %"), "{err}");
+        let after = s.assessment_overview(2026).unwrap();
+        assert_eq!(after.assessment, ov.assessment);
+        // Points without a reason, and points typed wrongly, are refused too.
+        let mut e = edit("5.1");
+        e.points = Some("12,5".into());
+        assert!(s
+            .assessment_set(2026, &e)
+            .unwrap_err()
+            .to_string()
+            .contains("lý do"));
+        e.points = Some("mười".into());
+        e.reason = Some("Hội nghị".into());
+        assert!(s
+            .assessment_set(2026, &e)
+            .unwrap_err()
+            .to_string()
+            .contains("không phải số điểm"));
+
+        // An empty points field clears the hand points: criterion 3 waits for points again.
+        let mut e = edit("3.1");
+        e.points = Some(String::new());
+        let ov = s.assessment_set(2026, &e).unwrap();
+        assert!(!crit(&ov, "3").complete);
+        assert_eq!(ov.scored.total, before.scored.total);
+        assert_eq!(
+            s.history(1).unwrap()[0].summary,
+            "Tự đánh giá năm 2026: 3.1: xóa điểm nhập tay"
+        );
+
+        // The commune's category must be one of the rule's; it moves the threshold.
+        let cats = s.assessment_categories().unwrap();
+        assert_eq!(cats.len(), 3);
+        let mut c = s.commune_get().unwrap().unwrap();
+        c.category = Some("nowhere".into());
+        assert!(s
+            .commune_set(&c)
+            .unwrap_err()
+            .to_string()
+            .contains("disadvantaged"));
+        c.category = Some("disadvantaged".into());
+        s.commune_set(&c).unwrap();
+        assert_eq!(
+            s.assessment_overview(2026)
+                .unwrap()
+                .scored
+                .verdict
+                .threshold,
+            800.0
+        );
     }
 
     #[test]

@@ -6,10 +6,12 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde::Serialize;
 use tauri::State;
+use tre::assess::view::Overview;
+use tre::catalog::Category;
 use tre::deadlines::DeadlineItem;
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
-use tre::session::{PagePreview, Session, TemplateInfo};
+use tre::session::{AssessmentEdit, PagePreview, Session, TemplateInfo};
 use tre::store::{resolve_db_path, HistoryEntry, PlanSummary, StoredPlan};
 
 /// The open database, opened on first use so that an error (a corrupt or newer file)
@@ -125,6 +127,21 @@ pub fn history(s: State<AppState>, limit: usize) -> Res<Vec<HistoryEntry>> {
 #[tauri::command]
 pub fn deadlines(s: State<AppState>, year: i32) -> Res<Vec<DeadlineItem>> {
     with(&s, |x| x.deadlines(year))
+}
+
+#[tauri::command]
+pub fn assessment_overview(s: State<AppState>, year: i32) -> Res<Overview> {
+    with(&s, |x| x.assessment_overview(year))
+}
+
+#[tauri::command]
+pub fn assessment_set(s: State<AppState>, year: i32, edit: AssessmentEdit) -> Res<Overview> {
+    with(&s, |x| x.assessment_set(year, &edit))
+}
+
+#[tauri::command]
+pub fn assessment_categories(s: State<AppState>) -> Res<Vec<Category>> {
+    with(&s, |x| x.assessment_categories())
 }
 
 #[tauri::command]

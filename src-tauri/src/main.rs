@@ -40,6 +40,9 @@ fn main() {
             commands::history,
             commands::deadlines,
             commands::default_export_dir,
+            commands::assessment_overview,
+            commands::assessment_set,
+            commands::assessment_categories,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -84,6 +84,40 @@ pub fn apply_set(a: &mut Assessment, cat: &Catalog, req: &SetRequest, now: &str)
     Ok(said.join("; "))
 }
 
+/// True for the words that clear a value ("xóa", "-").
+pub fn is_clear_word(v: &str) -> bool {
+    CLEAR.contains(&fold(v).as_str())
+}
+
+/// Removes the hand points of sub-item `code`, so its points come from the figures again (or
+/// wait to be entered). Returns the summary for history.
+pub fn clear_points(
+    a: &mut Assessment,
+    cat: &Catalog,
+    code: &str,
+    by: &str,
+    now: &str,
+) -> Result<String> {
+    let code = code.trim();
+    if cat.item(code).is_none() {
+        return Err(Error::Invalid(format!(
+            "Không có chỉ số mã “{code}” để xóa điểm nhập tay."
+        )));
+    }
+    let Some(entry) = a.entries.get_mut(code) else {
+        return Ok(format!("{code}: không có điểm nhập tay"));
+    };
+    if entry.manual.take().is_none() {
+        return Ok(format!("{code}: không có điểm nhập tay"));
+    }
+    entry.by = nfc(by);
+    entry.at = now.to_string();
+    if entry.value.is_none() && entry.evidence.is_empty() && entry.unit.is_none() {
+        a.entries.remove(code);
+    }
+    Ok(format!("{code}: xóa điểm nhập tay"))
+}
+
 fn set_criterion(
     a: &mut Assessment,
     max: Option<f64>,
@@ -145,7 +179,7 @@ fn required_reason(req: &SetRequest, what: &str) -> Result<String> {
     let r = req.reason.as_deref().map(nfc).unwrap_or_default();
     if r.is_empty() {
         return Err(Error::Invalid(format!(
-            "Điểm của {what} nhập bằng tay cần ghi lý do (--reason), ví dụ “Theo hướng dẫn của Sở Y tế”."
+            "Điểm của {what} nhập bằng tay cần ghi lý do (ô “Lý do” trong ứng dụng, --reason ở dòng lệnh), ví dụ “Theo hướng dẫn của Sở Y tế”."
         )));
     }
     Ok(r)
@@ -216,5 +250,36 @@ mod tests {
         apply_set(&mut a, &cat, &c, "t").unwrap();
         assert_eq!(a.criterion_points["3"].points, 60.0);
         assert!(apply_set(&mut a, &cat, &req("7", "60"), "t").is_err()); // above 50
+    }
+
+    #[test]
+    fn hand_points_can_be_cleared_and_the_figures_stay() {
+        let cat = Catalog::builtin().unwrap();
+        let mut a = Assessment::new(2026);
+        let mut r = req("3.1", "0");
+        r.points = Some(40.0);
+        r.reason = Some("Theo hướng dẫn của Sở Y tế".into());
+        apply_set(&mut a, &cat, &r, "t1").unwrap();
+        let s = clear_points(&mut a, &cat, "3.1", "Cán bộ", "t2").unwrap();
+        assert_eq!(s, "3.1: xóa điểm nhập tay");
+        let e = &a.entries["3.1"];
+        assert_eq!(
+            (e.manual.is_none(), e.value.clone(), e.at.as_str()),
+            (true, Some(Figure::Count(0)), "t2")
+        );
+        // With nothing else left the entry goes; an unknown code is refused.
+        let mut b = Assessment::new(2026);
+        let mut p = SetRequest {
+            code: "5.1".into(),
+            points: Some(5.0),
+            reason: Some("Hội nghị".into()),
+            ..Default::default()
+        };
+        apply_set(&mut b, &cat, &p, "t").unwrap();
+        clear_points(&mut b, &cat, "5.1", "Cán bộ", "t").unwrap();
+        assert!(b.entries.is_empty());
+        p.code = "99.1".into();
+        assert!(clear_points(&mut b, &cat, "99.1", "Cán bộ", "t").is_err());
+        assert!(is_clear_word("Xóa") && is_clear_word("-") && !is_clear_word("0"));
     }
 }

@@ -9,5 +9,8 @@ pub mod score;
 pub mod units;
 pub mod view;
 
+/// Who an entry typed at the command line or in the app is recorded as.
+pub const OFFICER: &str = "Cán bộ Văn hóa - Xã hội";
+
 pub use model::{Assessment, Entry, Figure, IssuedDoc, ManualPoints, Meeting, Schedule};
 pub use score::{score, CriterionScore, ItemScore, Scored, Source, Verdict};

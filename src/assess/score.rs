@@ -27,6 +27,9 @@ pub struct ItemScore {
     pub code: String,
     pub name: String,
     pub kind: ItemKind,
+    /// The options of a `choice` item, for the app's select.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
     /// The unit responsible (the entry's, else the catalogue's).
     pub unit: String,
     pub value: Option<Figure>,
@@ -123,6 +126,7 @@ fn score_item(a: &Assessment, item: &Item) -> ItemScore {
         code: item.code.clone(),
         name: item.name.clone(),
         kind: item.kind,
+        options: item.options.clone(),
         unit: entry
             .and_then(|e| e.unit.clone())
             .unwrap_or_else(|| item.unit.clone()),
@@ -144,8 +148,9 @@ fn score_criterion(a: &Assessment, c: &Criterion) -> CriterionScore {
     let manual = a.criterion_points.get(&c.code).cloned();
     let (points, complete) = match &manual {
         Some(m) => (m.points, true),
+        // `+ 0.0`: an empty f64 sum is -0.0, which the JSON would print as "-0.0".
         None => (
-            items.iter().filter_map(|i| i.points).sum(),
+            items.iter().filter_map(|i| i.points).sum::<f64>() + 0.0,
             items.iter().all(|i| i.points.is_some()),
         ),
     };

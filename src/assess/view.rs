@@ -61,6 +61,25 @@ pub fn category_of(commune: &Commune, cat: &Catalog) -> String {
         .unwrap_or_else(|| cat.rule.default_category.clone())
 }
 
+/// Refuses a threshold category the recognition rule does not know, listing those it does.
+pub fn check_category(commune: &Commune, cat: &Catalog) -> Result<()> {
+    match &commune.category {
+        Some(id) if cat.category(id).is_none() => {
+            let known: Vec<String> = cat
+                .rule
+                .categories
+                .iter()
+                .map(|k| format!("{} ({}, {} điểm)", k.id, k.name, k.threshold))
+                .collect();
+            Err(Error::Invalid(format!(
+                "Loại xã “{id}” không có. Các loại: {}.",
+                known.join("; ")
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 pub fn build(
     commune: &Commune,
     cat: &Catalog,

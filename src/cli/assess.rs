@@ -11,8 +11,8 @@ use crate::catalog::{catalog_from_file, fmt_points};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-/// Who an entry typed at the command line or in the app is recorded as.
-pub const OFFICER: &str = "Cán bộ Văn hóa - Xã hội";
+// Kept here too for callers that name it through the CLI module.
+pub use crate::assess::OFFICER;
 
 #[derive(Subcommand, Debug)]
 pub enum AssessCmd {

@@ -21,30 +21,11 @@ pub fn run(store: &mut Store, cmd: CommuneCmd) -> Result<i32> {
         CommuneCmd::Set(set) => {
             let current = store.commune()?;
             let commune = apply(current, *set)?;
-            check_category(&commune, &store.catalog()?)?;
+            crate::assess::view::check_category(&commune, &store.catalog()?)?;
             store.set_commune(&commune)?;
             println!("Đã lưu thông tin {} {}.", commune.kind, commune.name);
             Ok(0)
         }
-    }
-}
-
-/// The threshold category must be one the recognition rule knows.
-fn check_category(c: &Commune, cat: &crate::catalog::Catalog) -> Result<()> {
-    match &c.category {
-        Some(id) if cat.category(id).is_none() => {
-            let known: Vec<String> = cat
-                .rule
-                .categories
-                .iter()
-                .map(|k| format!("{} ({}, {} điểm)", k.id, k.name, k.threshold))
-                .collect();
-            Err(Error::Invalid(format!(
-                "Loại xã “{id}” không có. Các loại: {}.",
-                known.join("; ")
-            )))
-        }
-        _ => Ok(()),
     }
 }
 

@@ -5,10 +5,13 @@
 
 import type {
   ApiError,
+  AssessmentEdit,
+  Category,
   Commune,
   ExportFormat,
   HistoryEntry,
   PagePreview,
+  Overview,
   Plan,
   PlanSummary,
   StoredPlan,
@@ -83,6 +86,12 @@ export const redo = () => call<HistoryEntry>('redo');
 export const history = (limit: number) => call<HistoryEntry[]>('history', { limit });
 export const deadlines = (year: number) => call<YearDeadline[]>('deadlines', { year });
 export const defaultExportDir = () => call<string>('default_export_dir');
+
+// --- self-assessment -------------------------------------------------------------------------
+export const assessmentOverview = (year: number) => call<Overview>('assessment_overview', { year });
+/** Applies one change; returns the new overview (points, verdict, units) in the same answer. */
+export const assessmentSet = (year: number, edit: AssessmentEdit) => call<Overview>('assessment_set', { year, edit });
+export const assessmentCategories = () => call<Category[]>('assessment_categories');
 
 // --- system dialogs and files (Tauri plugins; harmless stand-ins in a browser) ---------------
 

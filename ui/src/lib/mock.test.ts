@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MockBackend } from './mock';
-import type { Plan, PlanSummary, StoredPlan, YearDeadline } from './types';
+import type { Category, Overview, Plan, PlanSummary, StoredPlan, YearDeadline } from './types';
 
 describe('mock backend', () => {
   it('loads the demo commune with one plan per template', async () => {
@@ -68,5 +68,35 @@ describe('mock backend', () => {
     expect(pages[0]).toMatchObject({ width_mm: 210, height_mm: 297 });
     expect(pages[0].svg).toContain('KẾ HOẠCH');
     expect(pages[0].svg).toContain('Minh Hòa, ngày 08 tháng 4 năm 2026');
+  });
+
+  it('scores the demo assessment, applies a change, refuses 416/415 and undoes', async () => {
+    const b = new MockBackend();
+    await b.invoke('demo_load', { year: 2026 });
+    const before = await b.invoke<Overview>('assessment_overview', { year: 2026 });
+    expect(before.total).toBe(270);
+    expect(before.units.filter((u) => u.missing.length).map((u) => u.unit)).toEqual(['Công an xã', 'Trường Mầm non Minh Hòa']);
+    const after = await b.invoke<Overview>('assessment_set', { year: 2026, edit: { code: '10.1', value: '180/185' } });
+    expect(after.criteria[9].items[0]).toMatchObject({ display: '180/185 (97,3 %)', source: 'needs_points' });
+    expect(after.units.find((u) => u.unit === 'Trường Mầm non Minh Hòa')!.missing).toEqual([]);
+    await expect(b.invoke('assessment_set', { year: 2026, edit: { code: '7.1', value: '416/415' } })).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('trên 100 %'),
+    });
+    expect((await b.invoke<Overview>('assessment_overview', { year: 2026 })).assessment).toEqual(after.assessment);
+    const undone = await b.invoke<{ entity: string; summary: string }>('undo');
+    expect(undone).toMatchObject({ entity: 'assessment', summary: 'Tự đánh giá năm 2026: 10.1 = 180/185 (97,3 %)' });
+    expect((await b.invoke<Overview>('assessment_overview', { year: 2026 })).assessment).toEqual(before.assessment);
+  });
+
+  it('lists the threshold categories and refuses an unknown one for the commune', async () => {
+    const b = new MockBackend();
+    await b.invoke('demo_load', { year: 2026 });
+    const cats = await b.invoke<Category[]>('assessment_categories');
+    expect(cats.map((c) => c.threshold)).toEqual([900, 850, 800]);
+    const c = (await b.invoke<{ category?: string }>('commune_get'))!;
+    await expect(b.invoke('commune_set', { commune: { ...c, category: 'khác' } })).rejects.toMatchObject({ message: expect.stringContaining('Loại xã “khác” không có') });
+    await b.invoke('commune_set', { commune: { ...c, category: 'disadvantaged' } });
+    expect((await b.invoke<Overview>('assessment_overview', { year: 2026 })).verdict.threshold).toBe(800);
   });
 });

@@ -4,6 +4,8 @@
 // layout.
 
 import type {
+  Assessment,
+  AssessmentEdit,
   Commune,
   HistoryEntry,
   PagePreview,
@@ -18,6 +20,7 @@ import { checkYear, dateLine, todayIso, validateDocDate } from './dates';
 import { displayLabel } from './sections';
 import { numberLine, validatePlan } from './plan';
 import { deepNfc } from './text';
+import { DEMO, MockAssessments, checkCategory, demoAssessment } from './assessment/mock';
 import qd06 from '../../../assets/templates/qd06.json';
 import program from '../../../assets/templates/program.json';
 import earlyChildhood from '../../../assets/templates/early-childhood.json';
@@ -29,50 +32,20 @@ interface TemplateSource extends Template {
 
 const TEMPLATES = [qd06, program, earlyChildhood, blank] as unknown as TemplateSource[];
 
+/** The core's demo commune (xã Minh Hòa, Phú Thọ), as `cargo test --test ui_fixture` wrote it. */
 export function demoCommune(): Commune {
-  const units: [string, string][] = [
-    ['Phòng Văn hóa - Xã hội', 'phòng'],
-    ['Phòng Kinh tế', 'phòng'],
-    ['Trạm Y tế xã', 'trạm y tế'],
-    ['Công an xã', 'ngành'],
-    ['Trường Mầm non Minh Hòa', 'trường'],
-    ['Trường Tiểu học Minh Hòa', 'trường'],
-    ['Trường THCS Minh Hòa', 'trường'],
-    ['Đoàn Thanh niên xã', 'đoàn thể'],
-    ['Hội Liên hiệp Phụ nữ xã', 'đoàn thể'],
-    ['Thôn Đồng Xuân', 'thôn'],
-    ['Thôn Gò Mít', 'thôn'],
-    ['Thôn Làng Chùa', 'thôn'],
-  ];
-  return {
-    name: 'Minh Hòa',
-    kind: 'xã',
-    province: 'Phú Thọ',
-    superior: 'Sở Y tế tỉnh Phú Thọ',
-    superior_email: null,
-    parent_authority: null,
-    authority_lines: ['ỦY BAN NHÂN DÂN', 'XÃ MINH HÒA'],
-    place: 'Minh Hòa',
-    leaders: [
-      { name: 'Nguyễn Văn Thành', position: 'Chủ tịch' },
-      { name: 'Lê Thị Hương', position: 'Phó Chủ tịch' },
-      { name: 'Hà Quang Vinh', position: 'Phó Chủ tịch' },
-    ],
-    units: units.map(([name, kind]) => ({ name, kind })),
-    recipients: [
-      'Sở Y tế tỉnh Phú Thọ (b/c)',
-      'TT Đảng ủy, HĐND xã (b/c)',
-      'Chủ tịch, các PCT UBND xã',
-      'Các cơ quan, ban, ngành, đoàn thể xã',
-      'Các trường học, các thôn trên địa bàn xã',
-      'Lưu: VT, VHXH',
-    ],
-  };
+  return clone(DEMO.commune);
 }
 
 const fail = (code: string, message: string): never => {
   throw { code, message } satisfies { code: string; message: string };
 };
+
+function checkedYear(year: number): number {
+  const problem = checkYear(year);
+  if (problem) fail('invalid', problem);
+  return year;
+}
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -154,6 +127,7 @@ interface Change {
 export class MockBackend {
   commune: Commune | null = null;
   plans = new Map<number, StoredPlan>();
+  assessments = new MockAssessments();
   changes: Change[] = [];
   private nextPlanId = 1;
   private nextHistoryId = 1;
@@ -206,12 +180,18 @@ export class MockBackend {
         return this.deadlines(a.year as number);
       case 'default_export_dir':
         return '/home/canbo/Tài liệu/Tre';
+      case 'assessment_overview':
+        return this.assessments.overview(this.needCommune(), checkedYear(a.year as number), todayIso());
+      case 'assessment_set':
+        return this.assessmentSet(checkedYear(a.year as number), a.edit as AssessmentEdit);
+      case 'assessment_categories':
+        return this.assessments.categories();
       default:
         return fail('unknown-command', `Lệnh “${cmd}” chưa có.`);
     }
   }
 
-  private record(entity: 'commune' | 'plan', entityId: number | null, action: HistoryEntry['action'], old: unknown, now: unknown, summary: string) {
+  private record(entity: HistoryEntry['entity'], entityId: number | null, action: HistoryEntry['action'], old: unknown, now: unknown, summary: string) {
     // A new change ends what could be redone.
     this.changes = this.changes.filter((c) => !c.entry.undone);
     this.changes.push({
@@ -223,6 +203,11 @@ export class MockBackend {
 
   private communeSet(c: Commune) {
     if (!c || !c.name?.trim()) fail('invalid', 'Thiếu tên xã. Hãy nhập tên xã.');
+    try {
+      checkCategory(c);
+    } catch (e) {
+      fail('invalid', (e as Error).message);
+    }
     const old = this.commune;
     this.commune = deepNfc(c);
     this.record('commune', 1, old ? 'update' : 'insert', old, this.commune, `Cập nhật thông tin ${c.kind} ${c.name}`);
@@ -243,6 +228,7 @@ export class MockBackend {
       }
       ids.push(this.insert(t.id, plan));
     }
+    this.assessments.put(year, demoAssessment(year));
     return ids;
   }
 
@@ -276,6 +262,20 @@ export class MockBackend {
     return p!;
   }
 
+  private needCommune(): Commune {
+    if (!this.commune) fail('no-commune', 'Chưa có thông tin xã. Hãy nhập thông tin xã hoặc dùng dữ liệu mẫu.');
+    return this.commune!;
+  }
+
+  private assessmentSet(year: number, edit: AssessmentEdit) {
+    const commune = this.needCommune();
+    const { old, summary, changed } = this.assessments.set(year, edit, nowStamp());
+    if (changed) {
+      this.record('assessment', year, old ? 'update' : 'insert', old, this.assessments.get(year), `Tự đánh giá năm ${year}: ${summary}`);
+    }
+    return this.assessments.overview(commune, year, todayIso());
+  }
+
   private planNew(year: number, template: string): number {
     if (!this.commune) fail('no-commune', 'Chưa có thông tin xã. Hãy nhập thông tin xã hoặc dùng dữ liệu mẫu.');
     return this.insert(template, instantiate(template, this.commune!, year));
@@ -307,7 +307,9 @@ export class MockBackend {
   }
 
   private apply(c: Change, state: unknown) {
-    if (c.entry.entity === 'commune') {
+    if (c.entry.entity === 'assessment') {
+      this.assessments.put(c.entry.entity_id!, clone(state) as Assessment | null);
+    } else if (c.entry.entity === 'commune') {
       this.commune = clone(state) as Commune | null;
     } else if (state === null) {
       this.plans.delete(c.entry.entity_id!);
@@ -341,7 +343,7 @@ export class MockBackend {
         out.push({ ...d, plan_id: p.id, plan_title: p.plan.title, overdue: d.date < today });
       }
     }
-    return out.sort((a, b) => a.date.localeCompare(b.date) || a.plan_id - b.plan_id);
+    return out.sort((a, b) => a.date.localeCompare(b.date) || (a.plan_id ?? 0) - (b.plan_id ?? 0));
   }
 }
 

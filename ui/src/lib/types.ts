@@ -92,6 +92,8 @@ export interface Commune {
   leaders: Leader[];
   units: Unit[];
   recipients: string[];
+  /** Threshold category of the recognition rule (an id from `assessment_categories`); absent = the rule's default. */
+  category?: string | null;
 }
 
 export interface PlanSummary {
@@ -116,7 +118,7 @@ export interface StoredPlan {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entity: 'commune' | 'plan';
+  entity: 'commune' | 'plan' | 'assessment';
   entity_id: number | null;
   action: 'insert' | 'update' | 'delete';
   summary: string;
@@ -138,7 +140,8 @@ export interface PagePreview {
 
 /** A deadline of any plan of the year, as `deadlines({year})` returns it. */
 export interface YearDeadline extends Deadline {
-  plan_id: number;
+  /** The plan it comes from; steps of the assessment may come from no plan. */
+  plan_id: number | null;
   plan_title: string;
   overdue: boolean;
 }
@@ -149,4 +152,125 @@ export type ExportFormat = 'pdf' | 'docx';
 export interface ApiError {
   code: string;
   message: string;
+}
+
+// --- self-assessment (src/assess/*.rs; `assessment_overview` returns an Overview) ----------
+
+export type ItemKind = 'yes_no' | 'count' | 'rate' | 'choice';
+
+/** Raw figures, untagged as in the core: `true`, `3`, `{numerator, denominator}`, `"Hằng quý"`. */
+export type Figure = boolean | number | { numerator: number; denominator: number } | string;
+
+export interface ManualPoints {
+  points: number;
+  reason: string;
+}
+
+/** Where an item's points come from. */
+export type PointsSource = 'computed' | 'manual' | 'needs_points' | 'missing';
+
+export interface ItemScore {
+  code: string;
+  name: string;
+  kind: ItemKind;
+  /** Options of a `choice` item (absent otherwise). */
+  options?: string[];
+  unit: string;
+  value: Figure | null;
+  /** "412/415 (99,28 %)", "" when nothing entered. */
+  display: string;
+  points: number | null;
+  max_points: number | null;
+  source: PointsSource;
+  /** False when the catalogue does not know this item's points: they are entered by hand. */
+  confirmed: boolean;
+  reason: string;
+  evidence: string;
+  by: string;
+  at: string;
+}
+
+export interface CriterionScore {
+  code: string;
+  name: string;
+  max_points: number | null;
+  points: number;
+  complete: boolean;
+  met: boolean;
+  manual: ManualPoints | null;
+  items: ItemScore[];
+}
+
+export interface Verdict {
+  recognised: boolean;
+  /** False while some criterion lacks figures or points: the verdict is provisional. */
+  complete: boolean;
+  category: string;
+  category_name: string;
+  threshold: number;
+  total: number;
+  reasons: string[];
+}
+
+export interface UnitStatus {
+  unit: string;
+  items: string[];
+  missing: string[];
+}
+
+export interface Schedule {
+  units_due: string | null;
+  meeting_due: string | null;
+  notice_due: string | null;
+  dossier_due: string | null;
+}
+
+export interface AssessmentEntry {
+  value?: Figure | null;
+  manual?: ManualPoints;
+  evidence?: string;
+  unit?: string;
+  by?: string;
+  at?: string;
+}
+
+export interface Assessment {
+  year: number;
+  entries: Record<string, AssessmentEntry>;
+  criterion_points: Record<string, ManualPoints>;
+  meeting: Record<string, unknown>;
+  documents: Record<string, { number: string | null; date: string | null }>;
+  schedule: Schedule;
+}
+
+export interface Overview {
+  commune: string;
+  catalog_name: string;
+  catalog_note: string;
+  year: number;
+  catalog: string;
+  criteria: CriterionScore[];
+  total: number;
+  max_total: number | null;
+  verdict: Verdict;
+  units: UnitStatus[];
+  schedule: Schedule;
+  units_late: boolean;
+  assessment: Assessment;
+}
+
+/** One change on the page, as typed; absent fields stay as they are ("" clears). */
+export interface AssessmentEdit {
+  code: string;
+  value?: string;
+  evidence?: string;
+  points?: string;
+  reason?: string;
+  unit?: string;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  threshold: number;
 }
