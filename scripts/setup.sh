@@ -8,6 +8,7 @@ APT_PACKAGES=(
   poppler-utils                # pdftotext, pdffonts, pdftoppm: tests read back the PDFs
   python3-docx                 # tests read the DOCX back as a script would
   python3-openpyxl             # tests read and fill the XLSX workbooks as a script would
+  python3-icalendar            # tests parse the deadlines' .ics as a calendar app would
   libreoffice-writer-nogui     # tests render the DOCX as an office suite does (soffice)
   ca-certificates
   # The desktop app (Tauri 2 on WebKitGTK 4.1)

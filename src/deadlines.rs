@@ -1,5 +1,9 @@
-//! The year's deadlines: every dated task of the year's plans, sorted, with what is overdue.
-//! Shown on the app's home page and by `tre deadlines`.
+//! The year's deadlines: every dated task of the year's plans and the steps of the year's
+//! self-assessment, sorted, with what is overdue. Shown on the app's home page and by
+//! `tre deadlines`; `ics` writes them as a calendar any calendar program imports.
+
+pub mod ics;
+pub mod steps;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -10,43 +14,75 @@ use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineItem {
+    /// Stable within the database: "plan3-2" (plan 3, its 2nd deadline) or
+    /// "assessment-units"; the calendar's UIDs are made from it.
+    pub id: String,
     /// ISO date.
     pub date: String,
     pub text: String,
     pub section: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    pub plan_id: i64,
+    /// The plan the deadline is written in; absent for the assessment's steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_id: Option<i64>,
+    /// The plan's title, or "Tự đánh giá xã phù hợp với trẻ em năm 2026" for a step.
     pub plan_title: String,
     /// Days from `today` to the deadline (negative once past).
     pub days_left: i64,
+    /// Past and not known to be done.
     pub overdue: bool,
+    /// "plan" or "assessment".
+    pub source: String,
+    /// The assessment step: "units", "meeting", "notice" or "dossier".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// Whether the step is done, where the data tells (figures all in, meeting held, notice
+    /// issued); absent when Tre cannot know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done: Option<bool>,
+    /// For the units step: "Công an xã (3.1, 4.1)" for each unit that has not sent figures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending_units: Vec<String>,
 }
 
-/// Deadlines of the plans of `year`, earliest first; `today` decides what is overdue.
+/// Deadlines of the plans and the assessment of `year`, earliest first (plans before the
+/// assessment's steps on the same day); `today` decides what is overdue.
 pub fn for_year(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<DeadlineItem>> {
     let mut items = Vec::new();
     for summary in store.plans(Some(year))? {
         let plan = store.plan(summary.id)?.plan;
-        for d in &plan.deadlines {
+        for (k, d) in plan.deadlines.iter().enumerate() {
             // A stored plan was validated, so its dates parse; skip rather than fail if not.
             let Ok(date) = parse_date(&d.date) else {
                 continue;
             };
             let days_left = (date - today).num_days();
             items.push(DeadlineItem {
+                id: format!("plan{}-{}", summary.id, k + 1),
                 date: date.to_string(),
                 text: d.text.clone(),
                 section: d.section.clone(),
                 unit: d.unit.clone(),
-                plan_id: summary.id,
+                plan_id: Some(summary.id),
                 plan_title: summary.title.clone(),
                 days_left,
                 overdue: days_left < 0,
+                source: "plan".into(),
+                step: None,
+                done: None,
+                pending_units: Vec::new(),
             });
         }
     }
-    items.sort_by(|a, b| a.date.cmp(&b.date).then(a.plan_id.cmp(&b.plan_id)));
+    items.extend(steps::assessment_steps(store, year, today)?);
+    // Stable: plans keep their order (by id, then as written), steps follow on equal dates.
+    items.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then((a.plan_id.is_none()).cmp(&b.plan_id.is_none()))
+            .then(a.plan_id.cmp(&b.plan_id))
+    });
     Ok(items)
 }
 
@@ -74,8 +110,22 @@ mod tests {
         let first = &items[0];
         assert_eq!(first.date, "2026-06-10");
         assert!(first.overdue);
+        assert_eq!(first.source, "plan");
+        assert!(first
+            .id
+            .starts_with(&format!("plan{}-", first.plan_id.unwrap())));
         let upward = items.iter().find(|i| i.date == "2026-11-15").unwrap();
         assert!(!upward.overdue && upward.days_left == 3);
+        // On 15/11 the plans' deadlines come first, then the assessment's dossier step.
+        let on_15: Vec<&str> = items
+            .iter()
+            .filter(|i| i.date == "2026-11-15")
+            .map(|i| i.source.as_str())
+            .collect();
+        assert_eq!(on_15.last(), Some(&"assessment"));
+        assert!(on_15[..on_15.len() - 1].iter().all(|s| *s == "plan"));
+        let ids: std::collections::BTreeSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), items.len(), "ids are unique");
         assert!(for_year(&store, 2030, today).unwrap().is_empty());
         assert_eq!(vn_date("2026-11-05"), "05/11/2026");
     }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod deadlines;
 pub mod demo;
 pub mod document;
+pub mod dossier;
 pub mod error;
 pub mod export;
 pub mod fsutil;

@@ -19,7 +19,7 @@ use crate::model::{Commune, Plan};
 use crate::render::svg;
 use crate::store::{HistoryEntry, PlanSummary, Store, StoredPlan};
 use crate::xlsx::ImportReport;
-use crate::{demo, rollover, template};
+use crate::{demo, dossier, rollover, template};
 
 /// A template as the app lists it.
 #[derive(Debug, Clone, Serialize)]
@@ -263,6 +263,29 @@ impl Session {
         Ok(self.store.catalog()?.rule.categories)
     }
 
+    /// Builds the dossier of `year` into `out_dir` (ZIP with its default ASCII name and the
+    /// e-mail draft beside it), reporting progress as each file is rendered.
+    pub fn dossier_build(
+        &self,
+        year: i32,
+        out_dir: &Path,
+        progress: &mut dyn FnMut(dossier::Progress),
+    ) -> Result<dossier::DossierResult> {
+        let commune = self.commune()?;
+        let out = out_dir.join(dossier::names::dossier_name(year, &commune));
+        dossier::build_to(&self.store, year, &out, progress)
+    }
+
+    /// Checks a dossier ZIP; `Err` only when the file is not a readable ZIP.
+    pub fn dossier_verify(&self, path: &Path) -> Result<dossier::VerifyReport> {
+        dossier::verify(path)
+    }
+
+    /// Writes the year's deadlines as an .ics calendar; returns how many events it holds.
+    pub fn deadlines_ics(&self, year: i32, out: &Path) -> Result<usize> {
+        deadlines::ics::write_ics(&self.store, year, chrono::Local::now().date_naive(), out)
+    }
+
     fn commune(&self) -> Result<Commune> {
         self.store.commune()?.ok_or(Error::NoCommune)
     }
@@ -326,7 +349,10 @@ mod tests {
         );
         let copy = s.plan_copy(id, 2028).unwrap();
         assert_eq!(s.plans_list(Some(2028)).unwrap()[0].id, copy);
-        assert_eq!(s.deadlines(2028).unwrap().len(), 2);
+        let next_year = s.deadlines(2028).unwrap();
+        assert_eq!(next_year.iter().filter(|d| d.source == "plan").count(), 2);
+        // A year being planned also lists the self-assessment's four steps.
+        assert_eq!(next_year.iter().filter(|d| d.step.is_some()).count(), 4);
         s.plan_delete(copy).unwrap();
         assert!(s.plans_list(Some(2028)).unwrap().is_empty());
     }
@@ -478,6 +504,37 @@ mod tests {
                 .threshold,
             800.0
         );
+    }
+
+    #[test]
+    fn the_app_builds_and_verifies_a_dossier_and_writes_the_calendar() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.demo_load(2026).unwrap();
+        let out = dir.path().join("xuat");
+        let mut seen = Vec::new();
+        let r = s
+            .dossier_build(2026, &out, &mut |p| seen.push((p.done, p.total)))
+            .unwrap();
+        assert_eq!(r.zip, out.join("2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.zip"));
+        assert_eq!(r.eml, out.join("2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.eml"));
+        // 4 plans, report, minutes, notice, annex as PDF and DOCX, the XLSX; no proposal yet.
+        assert_eq!(r.files.len(), 17);
+        assert!(
+            r.warnings[0].contains("--superior-email"),
+            "{:?}",
+            r.warnings
+        );
+        let (done, total) = *seen.last().unwrap();
+        assert_eq!(done, total);
+        let report = s.dossier_verify(&r.zip).unwrap();
+        assert!(report.intact(), "{report:?}");
+        assert_eq!(report.files, 17);
+        let ics = dir.path().join("han.ics");
+        let n = s.deadlines_ics(2026, &ics).unwrap();
+        let text = std::fs::read_to_string(&ics).unwrap();
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), n);
+        assert_eq!(n, s.deadlines(2026).unwrap().len());
     }
 
     #[test]

@@ -75,7 +75,13 @@ pub enum Command {
         /// In dạng JSON
         #[arg(long)]
         json: bool,
+        /// Ghi thêm các thời hạn ra tệp lịch .ics (nhập vào Google Calendar, Outlook, điện thoại)
+        #[arg(long, value_name = "TỆP")]
+        ics: Option<PathBuf>,
     },
+    /// Hồ sơ gửi cấp trên (tệp ZIP và thư nháp) và kiểm tra hồ sơ nhận được
+    #[command(subcommand)]
+    Dossier(super::dossier::DossierCmd),
     /// Sao lưu toàn bộ dữ liệu ra một tệp
     Backup {
         /// Tệp sao lưu sẽ tạo

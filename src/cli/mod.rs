@@ -6,6 +6,7 @@ mod assess;
 mod assess_docs;
 mod check;
 mod commune;
+mod dossier;
 mod import;
 mod plan;
 mod workbook;
@@ -74,11 +75,19 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Assess(cmd) => assess::run(&mut open_store(db)?, cmd),
         Command::Check(args) => check::run(db, args),
         Command::Import { file, save, json } => import::run(db, &file, save, json),
-        Command::Deadlines { year, json } => {
+        Command::Deadlines { year, json, ics } => {
             let store = open_store(db)?;
             let year = year.unwrap_or_else(current_year);
-            let items =
-                crate::deadlines::for_year(&store, year, chrono::Local::now().date_naive())?;
+            let today = chrono::Local::now().date_naive();
+            let items = crate::deadlines::for_year(&store, year, today)?;
+            if let Some(path) = &ics {
+                let n = crate::deadlines::ics::write_ics(&store, year, today, path)?;
+                // stderr: stdout stays the list (or pure JSON with --json).
+                eprintln!(
+                    "Đã ghi lịch {} ({n} thời hạn, nhắc trước 3 ngày).",
+                    path.display()
+                );
+            }
             if json {
                 print_json(&items)?;
             } else if items.is_empty() {
@@ -90,17 +99,32 @@ fn dispatch(cli: Cli) -> Result<i32> {
                         0 => "HÔM NAY".to_string(),
                         d => format!("còn {d} ngày"),
                     };
+                    let state = if i.done == Some(true) {
+                        "ĐÃ XONG".to_string()
+                    } else {
+                        state
+                    };
+                    let from = match i.plan_id {
+                        Some(id) => format!("KH {id}"),
+                        None => "tự đánh giá".to_string(),
+                    };
                     println!(
-                        "{}  {:<16}  {}  (KH {})",
+                        "{}  {:<16}  {}  ({from})",
                         crate::deadlines::vn_date(&i.date),
                         state,
                         i.text,
-                        i.plan_id
                     );
+                    if !i.pending_units.is_empty() {
+                        println!(
+                            "            Chưa gửi số liệu: {}",
+                            i.pending_units.join("; ")
+                        );
+                    }
                 }
             }
             Ok(0)
         }
+        Command::Dossier(cmd) => dossier::run(db, cmd),
         Command::Backup { out } => {
             open_store(db)?.backup_to(&out)?;
             println!("Đã sao lưu vào {}", out.display());

@@ -1,0 +1,228 @@
+//! File names inside the dossier: ASCII only, because the ZIP travels to offices whose
+//! archivers and mail gateways still mangle non-ASCII names (DOCUMENTS.md:
+//! `2026_QuanSon_KH-xa-phu-hop-tre-em.pdf`). Vietnamese letters lose their marks (đ → d),
+//! anything else that is not a letter or digit becomes a separator.
+
+use std::collections::BTreeSet;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Kind, PartFormat};
+use crate::model::Commune;
+
+/// The longest slug kept in a name, so paths stay short on old Windows machines.
+const MAX_SLUG: usize = 48;
+
+/// "Hòa Đồng" → "Hoa Dong": Vietnamese marks removed, đ/Đ → d/D; other non-ASCII dropped.
+pub fn ascii(text: &str) -> String {
+    text.nfd()
+        .filter_map(|c| match c {
+            'đ' => Some('d'),
+            'Đ' => Some('D'),
+            // Combining marks (tones and hats) follow their letter after NFD.
+            '\u{0300}'..='\u{036f}' => None,
+            c if c.is_ascii() => Some(c),
+            _ => Some(' '),
+        })
+        .collect()
+}
+
+/// Lowercase words joined by "-": "Bảng điểm tự đánh giá" → "bang-diem-tu-danh-gia".
+pub fn slug(text: &str) -> String {
+    let words = words(&ascii(text).to_ascii_lowercase());
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && out.len() + 1 + w.len() > MAX_SLUG {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w);
+    }
+    // A single word longer than the limit is cut rather than lost.
+    out.truncate(MAX_SLUG);
+    out
+}
+
+/// "Minh Hòa" → "MinhHoa": the commune as DOCUMENTS.md's example writes it.
+pub fn camel(text: &str) -> String {
+    words(&ascii(text))
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + &cs.as_str().to_ascii_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The symbol that starts a part's name, as in `Số: 12/KH-UBND`; the score table is an
+/// annex (phụ lục), hence PL.
+pub fn symbol(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Plan => "KH",
+        Kind::Report => "BC",
+        Kind::Proposal => "TTr",
+        Kind::Minutes => "BB",
+        Kind::Notice => "TB",
+        Kind::Assessment => "PL",
+    }
+}
+
+/// What a document of this kind is about, for its name when its producer has nothing more
+/// specific: "xa-phu-hop-tre-em" (or "phuong-…" for a ward).
+pub fn default_slug(kind: Kind, commune: &Commune) -> String {
+    // DOCUMENTS.md shortens "xã phù hợp với trẻ em" to "xa-phu-hop-tre-em".
+    let friendly = format!("{}-phu-hop-tre-em", slug(&commune.kind));
+    match kind {
+        Kind::Plan => friendly,
+        Kind::Report => format!("tu-danh-gia-{friendly}"),
+        Kind::Proposal => format!("de-nghi-cong-nhan-{friendly}"),
+        Kind::Minutes => format!("hop-danh-gia-{friendly}"),
+        Kind::Notice => "ket-qua-tu-danh-gia".to_string(),
+        Kind::Assessment => "bang-diem-tu-danh-gia".to_string(),
+    }
+}
+
+/// `2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf`; `slug` `None` takes the kind's default.
+pub fn part_name(
+    year: i32,
+    commune: &Commune,
+    kind: Kind,
+    slug_text: Option<&str>,
+    format: PartFormat,
+) -> String {
+    let s = match slug_text {
+        Some(t) if !slug(t).is_empty() => slug(t),
+        _ => default_slug(kind, commune),
+    };
+    format!(
+        "{year}_{}_{}-{s}.{}",
+        camel(&commune.name),
+        symbol(kind),
+        format.ext()
+    )
+}
+
+/// The ZIP's own default name: `2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.zip`.
+pub fn dossier_name(year: i32, commune: &Commune) -> String {
+    format!(
+        "{year}_{}_Ho-so-{}.zip",
+        camel(&commune.name),
+        default_slug(Kind::Plan, commune)
+    )
+}
+
+/// True for the names this module makes: ASCII letters, digits, `.`, `_`, `-`, no leading
+/// dot, no folder. Verify uses it to flag names a hostile ZIP could carry (`../x`, `C:\x`).
+pub fn is_safe(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// Hands out names that are unique in one dossier: a second `x.pdf` becomes `x-2.pdf`.
+#[derive(Default)]
+pub struct UniqueNames {
+    taken: BTreeSet<String>,
+}
+
+impl UniqueNames {
+    pub fn claim(&mut self, name: &str) -> String {
+        let (stem, ext) = match name.rfind('.') {
+            Some(i) if i > 0 => (&name[..i], &name[i..]),
+            _ => (name, ""),
+        };
+        let mut candidate = name.to_string();
+        let mut n = 2;
+        // manifest.json is the dossier's own file: no part may take its name.
+        while self.taken.contains(&candidate) || candidate == super::MANIFEST {
+            candidate = format!("{stem}-{n}{ext}");
+            n += 1;
+        }
+        self.taken.insert(candidate.clone());
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_becomes_ascii() {
+        assert_eq!(
+            ascii("Đường Đồng Hới, Quảng Bình"),
+            "Duong Dong Hoi, Quang Binh"
+        );
+        assert_eq!(camel("Quan Sơn"), "QuanSon");
+        assert_eq!(camel("Minh Hòa"), "MinhHoa");
+        assert_eq!(camel("đặc khu Phú Quốc"), "DacKhuPhuQuoc");
+        assert_eq!(
+            slug("Kế hoạch công tác năm 2026 (bổ sung)"),
+            "ke-hoach-cong-tac-nam-2026-bo-sung"
+        );
+        // Decomposed input (as some editors write it) gives the same result.
+        let nfd: String = "Hòa".nfd().collect();
+        assert_eq!(camel(&nfd), "Hoa");
+        assert!(slug(&"trẻ em ".repeat(30)).len() <= MAX_SLUG);
+    }
+
+    #[test]
+    fn names_follow_documents_md() {
+        let c = Commune::new("Quan Sơn", "Lạng Sơn");
+        let name = part_name(2026, &c, Kind::Plan, None, PartFormat::Pdf);
+        assert_eq!(name, "2026_QuanSon_KH-xa-phu-hop-tre-em.pdf");
+        assert!(is_safe(&name));
+        let table = part_name(2026, &c, Kind::Assessment, None, PartFormat::Xlsx);
+        assert_eq!(table, "2026_QuanSon_PL-bang-diem-tu-danh-gia.xlsx");
+        let mut ward = c.clone();
+        ward.kind = "phường".into();
+        assert_eq!(
+            part_name(2026, &ward, Kind::Proposal, None, PartFormat::Docx),
+            "2026_QuanSon_TTr-de-nghi-cong-nhan-phuong-phu-hop-tre-em.docx"
+        );
+        assert_eq!(
+            dossier_name(2026, &c),
+            "2026_QuanSon_Ho-so-xa-phu-hop-tre-em.zip"
+        );
+    }
+
+    #[test]
+    fn unsafe_names_are_recognised() {
+        for bad in [
+            "../x.pdf",
+            "/etc/passwd",
+            "a/b.pdf",
+            "C:\\x",
+            ".hidden",
+            "",
+            "hòa.pdf",
+        ] {
+            assert!(!is_safe(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn two_plans_do_not_collide() {
+        let mut u = UniqueNames::default();
+        assert_eq!(u.claim("a.pdf"), "a.pdf");
+        assert_eq!(u.claim("a.docx"), "a.docx");
+        assert_eq!(u.claim("a.pdf"), "a-2.pdf");
+        assert_eq!(u.claim("a.pdf"), "a-3.pdf");
+        assert_eq!(u.claim("manifest.json"), "manifest-2.json");
+    }
+}

@@ -1,0 +1,283 @@
+//! `tre dossier verify`: is a received ZIP the dossier its manifest describes? Every file is
+//! hashed as it streams out of the ZIP; nothing is extracted to disk, and no read goes past
+//! the size the manifest declares (plus one byte, to see that it is longer), so a ZIP bomb
+//! or a `../` name can do no harm: such names are reported, never used as paths.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Seek};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::manifest::{hex, FORMAT};
+use super::names::is_safe;
+use super::MANIFEST;
+use crate::error::{Error, Result};
+
+/// More entries than any dossier has: refuse rather than walk a hostile central directory.
+const MAX_ENTRIES: usize = 10_000;
+/// No file of a dossier comes near this; a larger declared size is treated as an attack.
+const MAX_FILE: u64 = 1 << 30;
+/// The manifest is a few KB.
+const MAX_MANIFEST: u64 = 4 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// The content differs from the manifest's hash or size, or cannot be read back.
+    Changed,
+    /// Listed in the manifest, absent from the ZIP.
+    Missing,
+    /// In the ZIP, not in the manifest.
+    Extra,
+    /// No manifest, or one that cannot be read.
+    Manifest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// The file concerned, as written in the ZIP or the manifest.
+    pub name: Option<String>,
+    /// One Vietnamese line.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerifyReport {
+    /// Files the manifest lists.
+    pub files: usize,
+    /// "xã Minh Hòa" and the year, from the manifest, when it could be read.
+    pub commune: Option<String>,
+    pub year: Option<i32>,
+    pub problems: Vec<Problem>,
+}
+
+impl VerifyReport {
+    pub fn intact(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// "Hồ sơ nguyên vẹn: 8 tệp (xã Minh Hòa, năm 2026)."
+    pub fn summary(&self) -> String {
+        let whose = match (&self.commune, self.year) {
+            (Some(c), Some(y)) => format!(" ({c}, năm {y})"),
+            _ => String::new(),
+        };
+        if self.intact() {
+            format!("Hồ sơ nguyên vẹn: {} tệp{whose}.", self.files)
+        } else {
+            format!(
+                "Hồ sơ đã bị thay đổi{whose}: {} vấn đề. Hãy đề nghị nơi gửi gửi lại hồ sơ.",
+                self.problems.len()
+            )
+        }
+    }
+}
+
+/// What verify needs of the manifest; other fields may change between versions.
+#[derive(Deserialize)]
+struct Listed {
+    format: u32,
+    #[serde(default)]
+    commune: Option<String>,
+    #[serde(default)]
+    year: Option<i32>,
+    files: Vec<ListedFile>,
+}
+
+#[derive(Deserialize)]
+struct ListedFile {
+    name: String,
+    size: u64,
+    sha256: String,
+}
+
+/// Checks the dossier at `path`. `Err` when it is not a readable ZIP at all (exit 2);
+/// otherwise the report, whose problems (exit 1) say what differs.
+pub fn verify(path: &Path) -> Result<VerifyReport> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    verify_reader(std::io::BufReader::new(file), path)
+}
+
+pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyReport> {
+    let not_zip = || {
+        Error::Invalid(format!(
+            "Tệp {} không phải tệp ZIP hợp lệ hoặc đã bị cắt cụt (chép chưa hết, tải về bị lỗi). Hãy chép hoặc tải lại hồ sơ rồi kiểm tra lại.",
+            path.display()
+        ))
+    };
+    let mut zip = zip::ZipArchive::new(reader).map_err(|_| not_zip())?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(Error::Invalid(format!(
+            "Tệp {} có hơn {MAX_ENTRIES} tệp bên trong, không phải hồ sơ của Tre. Hãy kiểm tra lại tệp nhận được.",
+            path.display()
+        )));
+    }
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.name_for_index(i).unwrap_or_default().to_string())
+        .collect();
+    let mut report = VerifyReport {
+        files: 0,
+        commune: None,
+        year: None,
+        problems: Vec::new(),
+    };
+    let listed = match read_manifest(&mut zip, &names) {
+        Ok(l) => l,
+        Err(message) => {
+            report.problems.push(Problem {
+                kind: ProblemKind::Manifest,
+                name: Some(MANIFEST.into()),
+                message,
+            });
+            return Ok(report);
+        }
+    };
+    report.files = listed.files.len();
+    report.commune = listed.commune.clone();
+    report.year = listed.year;
+
+    let index: BTreeMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let mut seen = BTreeSet::new();
+    for f in &listed.files {
+        let problem = |kind, message: String| Problem {
+            kind,
+            name: Some(f.name.clone()),
+            message,
+        };
+        if !seen.insert(f.name.as_str()) {
+            report.problems.push(problem(
+                ProblemKind::Manifest,
+                format!("manifest.json ghi tệp {} hai lần.", f.name),
+            ));
+            continue;
+        }
+        let Some(&i) = index.get(f.name.as_str()) else {
+            report.problems.push(problem(
+                ProblemKind::Missing,
+                format!(
+                    "Thiếu tệp {}: manifest.json có ghi nhưng trong hồ sơ không có.",
+                    f.name
+                ),
+            ));
+            continue;
+        };
+        if !is_safe(&f.name) || f.size > MAX_FILE {
+            report.problems.push(problem(
+                ProblemKind::Changed,
+                format!("Tệp {} có tên hoặc kích thước bất thường nên không được kiểm tra; hồ sơ có thể đã bị sửa.", f.name),
+            ));
+            continue;
+        }
+        if !matches_listing(&mut zip, i, f) {
+            report.problems.push(problem(
+                ProblemKind::Changed,
+                format!(
+                    "Tệp {} đã bị thay đổi: nội dung không khớp mã SHA-256 trong manifest.json.",
+                    f.name
+                ),
+            ));
+        }
+    }
+    let mut counted = BTreeSet::new();
+    for name in &names {
+        if name == MANIFEST || seen.contains(name.as_str()) {
+            if !counted.insert(name.as_str()) {
+                report.problems.push(Problem {
+                    kind: ProblemKind::Extra,
+                    name: Some(name.clone()),
+                    message: format!("Tệp {} có hai lần trong hồ sơ.", shown(name)),
+                });
+            }
+            continue;
+        }
+        report.problems.push(Problem {
+            kind: ProblemKind::Extra,
+            name: Some(name.clone()),
+            message: format!(
+                "Tệp {} không có trong manifest.json: tệp lạ đã được thêm vào hồ sơ.",
+                shown(name)
+            ),
+        });
+    }
+    Ok(report)
+}
+
+/// A name from the ZIP as it can be shown on one line (a hostile name may hold line breaks).
+fn shown(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    format!("“{clean}”")
+}
+
+fn read_manifest<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    names: &[String],
+) -> std::result::Result<Listed, String> {
+    let Some(i) = names.iter().position(|n| n == MANIFEST) else {
+        return Err("Hồ sơ không có tệp manifest.json nên không kiểm tra được các tệp. Hãy đề nghị nơi gửi lập lại hồ sơ bằng Tre.".into());
+    };
+    let unreadable = |why: &str| {
+        format!("Không đọc được manifest.json ({why}). Hãy đề nghị nơi gửi gửi lại hồ sơ.")
+    };
+    let mut bytes = Vec::new();
+    let read = zip
+        .by_index(i)
+        .map_err(|_| unreadable("bị hỏng"))?
+        .take(MAX_MANIFEST + 1)
+        .read_to_end(&mut bytes);
+    if read.is_err() {
+        return Err(unreadable("bị hỏng"));
+    }
+    if bytes.len() as u64 > MAX_MANIFEST {
+        return Err(unreadable("lớn bất thường"));
+    }
+    let listed: Listed = serde_json::from_slice(&bytes).map_err(|e| {
+        unreadable(&format!(
+            "sai định dạng ở dòng {}, cột {}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if listed.format > FORMAT {
+        return Err(format!(
+            "manifest.json theo định dạng số {} của phiên bản Tre mới hơn. Hãy cập nhật Tre rồi kiểm tra lại.",
+            listed.format
+        ));
+    }
+    Ok(listed)
+}
+
+/// Streams entry `i` through SHA-256, reading at most the listed size plus one byte.
+fn matches_listing<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, i: usize, f: &ListedFile) -> bool {
+    let Ok(entry) = zip.by_index(i) else {
+        return false;
+    };
+    if entry.size() != f.size {
+        return false;
+    }
+    let mut limited = entry.take(f.size + 1);
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut total = 0u64;
+    loop {
+        match limited.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                total += n as u64;
+                hasher.update(&buf[..n]);
+            }
+            // A damaged stream or a failed CRC check: the content is not what was sent.
+            Err(_) => return false,
+        }
+    }
+    total == f.size && hex(&hasher.finalize()).eq_ignore_ascii_case(f.sha256.trim())
+}
