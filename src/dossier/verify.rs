@@ -19,6 +19,8 @@ use crate::error::{Error, Result};
 const MAX_ENTRIES: usize = 10_000;
 /// No file of a dossier comes near this; a larger declared size is treated as an attack.
 const MAX_FILE: u64 = 1 << 30;
+/// All files together: bounds the work a hostile manifest listing many large files can ask for.
+const MAX_TOTAL: u64 = 4 << 30;
 /// The manifest is a few KB.
 const MAX_MANIFEST: u64 = 4 << 20;
 
@@ -145,6 +147,7 @@ pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyRep
         .map(|(i, n)| (n.as_str(), i))
         .collect();
     let mut seen = BTreeSet::new();
+    let mut budget = MAX_TOTAL;
     for f in &listed.files {
         let problem = |kind, message: String| Problem {
             kind,
@@ -168,7 +171,9 @@ pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyRep
             ));
             continue;
         };
-        if !is_safe(&f.name) || f.size > MAX_FILE {
+        let affordable = f.size <= MAX_FILE && f.size <= budget;
+        budget = budget.saturating_sub(f.size);
+        if !is_safe(&f.name) || !affordable {
             report.problems.push(problem(
                 ProblemKind::Changed,
                 format!("Tệp {} có tên hoặc kích thước bất thường nên không được kiểm tra; hồ sơ có thể đã bị sửa.", f.name),
@@ -280,4 +285,79 @@ fn matches_listing<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, i: usize, f: &L
         }
     }
     total == f.size && hex(&hasher.finalize()).eq_ignore_ascii_case(f.sha256.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    fn zip_of(files: &[(&str, &[u8])]) -> Cursor<Vec<u8>> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in files {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        Cursor::new(w.finish().unwrap().into_inner())
+    }
+
+    fn manifest(files: &[(&str, u64, &[u8])]) -> Vec<u8> {
+        let files: Vec<_> = files
+            .iter()
+            .map(|(n, size, data)| {
+                serde_json::json!({"name": n, "kind": "plan", "format": "pdf", "size": size,
+                    "sha256": super::super::manifest::sha256_hex(data)})
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({"format": 1, "commune": "xã Minh Hòa",
+            "year": 2026, "files": files}))
+        .unwrap()
+    }
+
+    #[test]
+    fn listed_files_with_hostile_names_or_sizes_are_not_read() {
+        let m = manifest(&[
+            ("a.pdf", 3, b"abc"),
+            ("../b.pdf", 3, b"abc"),
+            ("lon.pdf", 3 << 30, b"abc"),
+        ]);
+        let z = zip_of(&[
+            (MANIFEST, &m),
+            ("a.pdf", b"abc"),
+            ("../b.pdf", b"abc"),
+            ("lon.pdf", b"abc"),
+        ]);
+        let r = verify_reader(z, Path::new("x.zip")).unwrap();
+        assert_eq!(r.files, 3);
+        assert_eq!(r.commune.as_deref(), Some("xã Minh Hòa"));
+        let named: Vec<_> = r
+            .problems
+            .iter()
+            .map(|p| (p.kind, p.name.clone().unwrap()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (ProblemKind::Changed, "../b.pdf".to_string()),
+                (ProblemKind::Changed, "lon.pdf".to_string())
+            ]
+        );
+        assert!(r.problems[0].message.contains("bất thường"));
+        assert!(r
+            .summary()
+            .starts_with("Hồ sơ đã bị thay đổi (xã Minh Hòa, năm 2026): 2 vấn đề"));
+    }
+
+    #[test]
+    fn a_newer_manifest_format_asks_for_an_update() {
+        let z = zip_of(&[(MANIFEST, br#"{"format": 2, "files": []}"#)]);
+        let r = verify_reader(z, Path::new("x.zip")).unwrap();
+        assert_eq!(r.problems[0].kind, ProblemKind::Manifest);
+        assert!(
+            r.problems[0].message.contains("cập nhật Tre"),
+            "{:?}",
+            r.problems
+        );
+    }
 }
