@@ -3,7 +3,9 @@
 
 tests/e2e/run.sh starts Xvfb and tauri-driver and then runs this file; run it by hand with the
 same environment (see run.sh). Python 3 standard library only: the W3C WebDriver protocol is a
-few JSON requests. Every step saves a screenshot in $E2E_ARTIFACTS (target/e2e-artifacts).
+few JSON requests (driver.py). Every step saves a screenshot in $E2E_ARTIFACTS
+(target/e2e-artifacts). The plan steps are here; the self-assessment steps, on the demo
+database, are in assessment.py and run after them.
 
 Environment (all set by run.sh):
   TRE_APP         the built app (target/debug/tre-app, built with --features custom-protocol)
@@ -14,23 +16,36 @@ Environment (all set by run.sh):
   E2E_ARTIFACTS   where the screenshots go
 """
 
-import base64
-import http.client
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import traceback
-import unicodedata
-import urllib.error
-import urllib.request
 import zipfile
 
-ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
-KEY_CTRL = "\ue009"
-KEY_TAB = "\ue004"
+from driver import (
+    ARTIFACTS,
+    CLI,
+    DB,
+    EXPORT_DIR,
+    KEY_TAB,
+    Failure,
+    WebDriverError,
+    app_running,
+    check,
+    element_id,
+    nfc,
+    ref,
+    run,
+    shot,
+    squash,
+    start_app,
+    state,
+    step,
+    wait,
+)
+from assessment import STEPS as ASSESSMENT_STEPS
 
 COMMUNE = "Tân Lập"
 PROVINCE = "Tuyên Quang"
@@ -39,221 +54,7 @@ VICE_CHAIR = "Đỗ Minh Khoa"
 TYPED = "Lồng ghép các hoạt động vui chơi cho trẻ em"
 DEADLINE_TEXT = "Gửi báo cáo kết quả các hoạt động vui chơi cho trẻ em về Ủy ban nhân dân xã"
 
-
-def env(name):
-    value = os.environ.get(name)
-    if not value:
-        sys.exit(f"E2E: the environment variable {name} is not set (run tests/e2e/run.sh)")
-    return value
-
-
-APP = env("TRE_APP")
-CLI = env("TRE_CLI")
-DB = env("TRE_DB")
-EXPORT_DIR = env("TRE_EXPORT_DIR")
-DRIVER = os.environ.get("WEBDRIVER_URL", "http://127.0.0.1:4444").rstrip("/")
-ARTIFACTS = env("E2E_ARTIFACTS")
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, message):
-    if not cond:
-        raise Failure(message)
-
-
-def nfc(s):
-    return unicodedata.normalize("NFC", s)
-
-
-def squash(s):
-    """Whitespace runs (line breaks of a PDF or an SVG) as one space."""
-    return re.sub(r"\s+", " ", s).strip()
-
-
-# --- W3C WebDriver, the few endpoints this test needs ------------------------------------------
-
-
-class WebDriverError(Exception):
-    pass
-
-
-# tauri-driver forwards each request to WebKitWebDriver over a pooled keep-alive connection;
-# when WebKitWebDriver has closed that connection meanwhile, tauri-driver logs
-# "hyper::Error(IncompleteMessage)" and drops our request unanswered. The request never
-# reached WebKitWebDriver, so sending it again is safe.
-TRANSIENT = (ConnectionResetError, ConnectionRefusedError, http.client.RemoteDisconnected, http.client.IncompleteRead)
-
-
-def http_call(method, path, body=None, timeout=60):
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    for attempt in range(4):
-        req = urllib.request.Request(DRIVER + path, data=data, method=method)
-        req.add_header("Content-Type", "application/json; charset=utf-8")
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as r:
-                payload = json.loads(r.read().decode("utf-8") or "{}")
-            return payload.get("value")
-        except urllib.error.HTTPError as e:
-            text = e.read().decode("utf-8", "replace")
-            try:
-                v = json.loads(text).get("value", {})
-                text = f"{v.get('error')}: {v.get('message')}"
-            except (ValueError, AttributeError):
-                pass
-            raise WebDriverError(f"{method} {path}: HTTP {e.code} {text}") from None
-        except TRANSIENT as e:
-            if attempt == 3:
-                raise WebDriverError(f"{method} {path}: the driver dropped the connection 4 times ({e!r})") from None
-            state["retries"] += 1
-            time.sleep(0.2)
-
-
-def element_id(ref):
-    """The id in a web element reference (W3C key; old drivers say "ELEMENT")."""
-    if isinstance(ref, dict):
-        for key in (ELEMENT, "ELEMENT"):
-            if key in ref:
-                return ref[key]
-    raise WebDriverError(f"not a web element reference: {ref!r}")
-
-
-def ref(el):
-    """A web element reference to pass to a script."""
-    return {ELEMENT: el}
-
-
-class Session:
-    def __init__(self):
-        caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": APP}}}}
-        value = http_call("POST", "/session", caps, timeout=90)
-        self.id = value["sessionId"]
-        self.base = f"/session/{self.id}"
-
-    def cmd(self, method, path, body=None, timeout=60):
-        return http_call(method, self.base + path, body, timeout)
-
-    def close(self):
-        try:
-            http_call("DELETE", self.base, timeout=30)
-        except (WebDriverError, OSError) as e:
-            print(f"     (closing the session: {e})")
-
-    # Elements.
-    def find_all(self, css):
-        return [element_id(e) for e in self.cmd("POST", "/elements", {"using": "css selector", "value": css})]
-
-    def find_within(self, el, css):
-        return [element_id(e) for e in self.cmd("POST", f"/element/{el}/elements", {"using": "css selector", "value": css})]
-
-    def find(self, css, timeout=15):
-        found = wait(lambda: self.find_all(css), timeout, f"an element {css}")
-        return found[0]
-
-    def tid(self, testid, timeout=15):
-        return self.find(f'[data-testid="{testid}"]', timeout)
-
-    def click(self, el):
-        # WebDriver scrolls an element only just into view, where the sticky bars of the
-        # app (the setup form's save bar) would take the click: centre it first.
-        self.js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", ref(el))
-        self.cmd("POST", f"/element/{el}/click", {})
-
-    def type(self, el, text):
-        self.cmd("POST", f"/element/{el}/value", {"text": text})
-
-    def replace_text(self, el, text):
-        """Select all in the field (Ctrl+A) and type over it, as a person would."""
-        self.click(el)
-        # Ctrl pressed again releases it: WebKitWebDriver drops what follows a NULL key.
-        self.type(el, KEY_CTRL + "a" + KEY_CTRL + text)
-
-    def value(self, el):
-        return self.cmd("GET", f"/element/{el}/property/value")
-
-    def text(self, el):
-        return self.cmd("GET", f"/element/{el}/text")
-
-    def js(self, script, *args):
-        return self.cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
-
-    def screenshot(self, path):
-        # WebKitWebDriver's screenshot never answers when the page is exactly as tall as the
-        # window (the home page with a short list): make it one pixel taller meanwhile.
-        grown = self.js(
-            """const d = document.documentElement;
-            if (d.scrollHeight > innerHeight) return false;
-            d.style.minHeight = `${innerHeight + 1}px`;
-            return true;"""
-        )
-        try:
-            png = base64.b64decode(self.cmd("GET", "/screenshot", timeout=30))
-        finally:
-            if grown:
-                self.js("document.documentElement.style.minHeight = ''")
-        with open(path, "wb") as f:
-            f.write(png)
-
-
-def wait(fn, timeout, what, interval=0.15):
-    """Polls fn until it returns something truthy; fails after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while True:
-        try:
-            result = fn()
-            if result:
-                return result
-        except WebDriverError as e:
-            last_error = e
-        if time.monotonic() > deadline:
-            extra = f" (last error: {last_error})" if last_error else ""
-            raise Failure(f"timed out after {timeout} s waiting for {what}{extra}")
-        time.sleep(interval)
-
-
-def run(cmd, timeout=60):
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-
-
-# --- the steps -----------------------------------------------------------------------------------
-
-state = {"retries": 0, "session": None, "step": 0, "name": "start", "passed": 0, "plan_id": None, "year": None, "pdf": None, "docx": None}
-
-
-def shot(name):
-    s = state["session"]
-    path = os.path.join(ARTIFACTS, f"{state['step']:02d}-{name}.png")
-    if s:
-        s.screenshot(path)
-    return path
-
-
-def step(name, title):
-    def wrap(fn):
-        def runner():
-            state["step"] += 1
-            state["name"] = name
-            t0 = time.monotonic()
-            fn(state["session"])
-            shot(name)
-            state["passed"] += 1
-            print(f"ok   {state['step']:02d} {title} ({time.monotonic() - t0:.1f} s)", flush=True)
-
-        runner.title = title
-        return runner
-
-    return wrap
-
-
-def start_app():
-    t0 = time.monotonic()
-    state["session"] = Session()
-    s = state["session"]
-    wait(lambda: s.js("return document.readyState === 'complete' && !!document.querySelector('#app, body > *')"), 30, "the window to load")
-    print(f"     app started in {time.monotonic() - t0:.1f} s", flush=True)
+state.update({"plan_id": None, "year": None, "pdf": None, "docx": None})
 
 
 def save_state(s):
@@ -459,22 +260,7 @@ def cli(s):
     check(r.returncode == 0 and json.loads(r.stdout)["name"] == COMMUNE, "the CLI does not see the commune")
 
 
-STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli]
-
-
-def app_running():
-    """Whether a process of this test's app is alive (same binary, same TRE_DB)."""
-    me = os.path.realpath(APP)
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if os.path.realpath(f"/proc/{pid}/exe") != me:
-                continue
-            with open(f"/proc/{pid}/environ", "rb") as f:
-                if f"TRE_DB={DB}".encode() in f.read().split(b"\0"):
-                    return True
-        except OSError:
-            continue
-    return False
+STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + ASSESSMENT_STEPS
 
 
 def main():
