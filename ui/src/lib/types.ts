@@ -223,6 +223,7 @@ export interface Schedule {
   meeting_due: string | null;
   notice_due: string | null;
   dossier_due: string | null;
+  notice_days?: number | null;
 }
 
 export interface AssessmentEntry {
@@ -247,6 +248,7 @@ export interface Overview {
   commune: string;
   catalog_name: string;
   catalog_note: string;
+  catalog_source: string;
   year: number;
   catalog: string;
   criteria: CriterionScore[];

@@ -50,6 +50,7 @@ export interface Catalog {
   version: string;
   name: string;
   note: string;
+  source: string;
   max_total: number | null;
   rule: {
     all_criteria_met: boolean;
@@ -211,6 +212,8 @@ export function scheduleWithDefaults(a: Assessment): Schedule {
     meeting_due: s.meeting_due ?? `${y}-11-12`,
     notice_due: s.notice_due ?? `${y}-11-13`,
     dossier_due: s.dossier_due ?? `${y}-11-15`,
+    // The core's default posting period of the public notice (not a legal fact).
+    notice_days: s.notice_days ?? 5,
   };
 }
 
@@ -226,6 +229,7 @@ export function buildOverview(commune: Commune, cat: Catalog, a: Assessment, tod
     commune: `${commune.kind} ${commune.name}`,
     catalog_name: cat.name,
     catalog_note: cat.note,
+    catalog_source: cat.source,
     year: a.year,
     catalog: `${cat.id} ${cat.version}`,
     criteria,
