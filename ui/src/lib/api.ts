@@ -6,6 +6,11 @@
 import type {
   ApiError,
   AssessmentEdit,
+  AssessmentFormat,
+  AssessmentKind,
+  DossierProgress,
+  DossierResult,
+  Finding,
   Category,
   Commune,
   ExportFormat,
@@ -92,6 +97,32 @@ export const assessmentOverview = (year: number) => call<Overview>('assessment_o
 /** Applies one change; returns the new overview (points, verdict, units) in the same answer. */
 export const assessmentSet = (year: number, edit: AssessmentEdit) => call<Overview>('assessment_set', { year, edit });
 export const assessmentCategories = () => call<Category[]>('assessment_categories');
+/** Writes one document of the assessment into the export folder; returns the path written.
+ * The proposal is refused (Vietnamese message) while the verdict is not "đạt". */
+export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>
+  call<string>('assessment_export', { kind, year, format });
+
+/** Builds the year's dossier (ZIP + .eml) in the export folder; `onProgress` gets each step. */
+export async function dossierBuild(year: number, onProgress?: (p: DossierProgress) => void): Promise<DossierResult> {
+  let unlisten: (() => void) | null = null;
+  if (inTauri && onProgress) {
+    const { listen } = await import('@tauri-apps/api/event');
+    unlisten = await listen<DossierProgress>('dossier-progress', (e) => onProgress(e.payload));
+  } else if (onProgress) {
+    (await mockBackend()).onDossierProgress = onProgress;
+  }
+  try {
+    return await call<DossierResult>('dossier_build', { year });
+  } finally {
+    unlisten?.();
+    if (!inTauri && onProgress) (await mockBackend()).onDossierProgress = null;
+  }
+}
+
+// --- plan linter ----------------------------------------------------------------------------
+export const planCheck = (id: number) => call<Finding[]>('plan_check', { id });
+/** Findings of the plan as being edited (need not be saved). */
+export const planCheckDraft = (plan: Plan) => call<Finding[]>('plan_check_draft', { plan });
 
 // --- system dialogs and files (Tauri plugins; harmless stand-ins in a browser) ---------------
 
