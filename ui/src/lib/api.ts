@@ -120,6 +120,10 @@ export async function dossierBuild(year: number, onProgress?: (p: DossierProgres
 }
 
 // --- plan linter ----------------------------------------------------------------------------
+/** Imports a .txt/.md/.docx plan, saves it as a new plan and checks it. */
+export const planImport = (path: string) => call<{ id: number; warnings: string[]; findings: Finding[] }>('plan_import', { path });
+/** Copies a plan to `year` and checks the copy (a year or basis left from the old plan). */
+export const planCopyChecked = (id: number, year: number) => call<{ id: number; findings: Finding[] }>('plan_copy_checked', { id, year });
 export const planCheck = (id: number) => call<Finding[]>('plan_check', { id });
 /** Findings of the plan as being edited (need not be saved). */
 export const planCheckDraft = (plan: Plan) => call<Finding[]>('plan_check_draft', { plan });
@@ -137,6 +141,23 @@ export async function saveDialog(defaultPath: string, format: ExportFormat): Pro
   try {
     const { save } = await import('@tauri-apps/plugin-dialog');
     return await save({ defaultPath, filters: [FILTERS[format]], title: format === 'pdf' ? 'Lưu tệp PDF' : 'Lưu tệp Word' });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** The system "Open" dialog for a plan file; null when the officer cancels. */
+export async function openPlanFileDialog(): Promise<string | null> {
+  if (!inTauri) return '/home/canbo/Tài liệu/Kế hoạch năm nay.docx';
+  try {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({
+      multiple: false,
+      directory: false,
+      title: 'Chọn tệp kế hoạch có sẵn',
+      filters: [{ name: 'Kế hoạch (Word, văn bản)', extensions: ['docx', 'txt', 'md'] }],
+    });
+    return typeof r === 'string' ? r : null;
   } catch (err) {
     throw toApiError(err);
   }

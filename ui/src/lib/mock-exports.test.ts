@@ -44,3 +44,16 @@ describe('mock backend: assessment exports, dossier, linter', () => {
     expect(f[1].suggestion).toBe('03/01/2019');
   });
 });
+
+describe('mock backend: import and checked copy', () => {
+  it('imports only plan files and answers the new id with findings', async () => {
+    const b = new MockBackend();
+    await b.invoke('demo_load', { year: 2026 });
+    await expect(b.invoke('plan_import', { path: '/tmp/anh.png' })).rejects.toMatchObject({ message: expect.stringContaining('.docx') });
+    const r = await b.invoke<{ id: number; warnings: string[]; findings: Finding[] }>('plan_import', { path: '/tmp/ke-hoach.docx' });
+    expect((await b.invoke<StoredPlan>('plan_get', { id: r.id })).plan.title.length).toBeGreaterThan(0);
+    expect(Array.isArray(r.findings)).toBe(true);
+    const c = await b.invoke<{ id: number; findings: Finding[] }>('plan_copy_checked', { id: r.id, year: 2027 });
+    expect((await b.invoke<{ id: number }[]>('plans_list', { year: 2027 })).map((p) => p.id)).toContain(c.id);
+  });
+});

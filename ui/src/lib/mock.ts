@@ -224,6 +224,17 @@ export class MockBackend {
         return this.assessmentExport(a.kind as string, checkedYear(a.year as number), a.format as string);
       case 'dossier_build':
         return this.dossierBuild(checkedYear(a.year as number));
+      case 'plan_copy_checked': {
+        const id = this.planCopy(a.id as number, a.year as number);
+        return { id, findings: mockFindings(this.get(id).plan) };
+      }
+      case 'plan_import': {
+        // No file is read in a browser: the "imported" plan is the yearly plan's template.
+        const path = String(a.path);
+        if (!/\.(txt|md|docx)$/i.test(path)) fail('invalid', `Không đọc được “${path}”: Tre nhập được tệp .txt, .md hoặc .docx.`);
+        const id = this.planNew(new Date().getFullYear(), 'qd06');
+        return { id, warnings: ['Không thấy nơi nhận trong tệp: hãy nhập ở phần “Kết thúc, người ký, nơi nhận”.'], findings: mockFindings(this.get(id).plan) };
+      }
       case 'plan_check':
         return mockFindings(this.get(a.id as number).plan);
       case 'plan_check_draft':
