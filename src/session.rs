@@ -143,7 +143,9 @@ impl Session {
     /// `tre import --save`) and checks it. Nothing is saved when the file cannot be read.
     pub fn plan_import(&mut self, path: &Path) -> Result<ImportedPlan> {
         let crate::import::Imported { plan, warnings } = crate::import::import_file(path)?;
-        let id = self.store.insert_plan(crate::cli::import::IMPORTED, &plan)?;
+        let id = self
+            .store
+            .insert_plan(crate::cli::import::IMPORTED, &plan)?;
         let findings = self.plan_check_draft(&plan)?;
         Ok(ImportedPlan {
             id,

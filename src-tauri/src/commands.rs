@@ -8,8 +8,8 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tre::assess::view::Overview;
 use tre::catalog::Category;
-use tre::deadlines::DeadlineItem;
 use tre::check::Finding;
+use tre::deadlines::DeadlineItem;
 use tre::document::assessment::AssessmentKind;
 use tre::dossier::DossierResult;
 use tre::export::ExportFormat;
@@ -177,7 +177,11 @@ pub fn assessment_export(
 /// window as a "dossier-progress" event so that the UI can show a determinate progress bar.
 /// Async so that the build runs off the main thread and the window keeps painting.
 #[tauri::command]
-pub async fn dossier_build(app: AppHandle, s: State<'_, AppState>, year: i32) -> Res<DossierResult> {
+pub async fn dossier_build(
+    app: AppHandle,
+    s: State<'_, AppState>,
+    year: i32,
+) -> Res<DossierResult> {
     let dir = tre::session::default_export_dir()?;
     with(&s, |x| {
         x.dossier_build(year, &dir, &mut |p| {
