@@ -382,6 +382,25 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_file_becomes_a_checked_plan_and_a_bad_one_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang"))
+            .unwrap();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import-corpus");
+        assert!(s.plan_import(&corpus.join("binary.bin")).is_err());
+        assert!(s.plans_list(None).unwrap().is_empty());
+        let file = corpus.join("header-two-columns.txt");
+        let got = s.plan_import(&file).unwrap();
+        let stored = s.plan_get(got.id).unwrap();
+        assert_eq!(stored.template, "imported");
+        let expected = crate::import::import_file(&file).unwrap();
+        assert_eq!(stored.plan, expected.plan);
+        assert_eq!(got.warnings, expected.warnings);
+        assert_eq!(got.findings, s.plan_check(got.id).unwrap());
+    }
+
+    #[test]
     fn plans_are_checked_and_copies_checked_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Session::open(&dir.path().join("t.db")).unwrap();
