@@ -44,6 +44,15 @@ pub struct CopiedPlan {
     pub findings: Vec<Finding>,
 }
 
+/// A plan imported from a file and saved: its id, what the importer could not find, and
+/// what the linter finds in it at once.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedPlan {
+    pub id: i64,
+    pub warnings: Vec<String>,
+    pub findings: Vec<Finding>,
+}
+
 /// One change on the "Tự đánh giá" page, as typed: a sub-item's figures ("412/415", "có",
 /// "0", "Hằng quý"; "" clears them), its evidence, or its hand points with their reason
 /// ("" clears the hand points). Absent fields stay as they are.
@@ -128,6 +137,21 @@ impl Session {
         let id = self.plan_copy(id, year)?;
         let findings = self.plan_check(id)?;
         Ok(CopiedPlan { id, findings })
+    }
+
+    /// Imports a .txt, .md or .docx plan, saves it as a new plan (template "imported", as
+    /// `tre import --save`) and checks it. Nothing is saved when the file cannot be read.
+    pub fn plan_import(&mut self, path: &Path) -> Result<ImportedPlan> {
+        let crate::import::Imported { plan, warnings } = crate::import::import_file(path)?;
+        let id = self
+            .store
+            .insert_plan(crate::cli::import::IMPORTED, &plan)?;
+        let findings = self.plan_check_draft(&plan)?;
+        Ok(ImportedPlan {
+            id,
+            warnings,
+            findings,
+        })
     }
 
     /// The linter's findings of a stored plan, with the commune profile as context.
@@ -355,6 +379,25 @@ mod tests {
         assert_eq!(next_year.iter().filter(|d| d.step.is_some()).count(), 4);
         s.plan_delete(copy).unwrap();
         assert!(s.plans_list(Some(2028)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_imported_file_becomes_a_checked_plan_and_a_bad_one_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+        s.commune_set(&Commune::new("Tân Lập", "Tuyên Quang"))
+            .unwrap();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import-corpus");
+        assert!(s.plan_import(&corpus.join("binary.bin")).is_err());
+        assert!(s.plans_list(None).unwrap().is_empty());
+        let file = corpus.join("header-two-columns.txt");
+        let got = s.plan_import(&file).unwrap();
+        let stored = s.plan_get(got.id).unwrap();
+        assert_eq!(stored.template, "imported");
+        let expected = crate::import::import_file(&file).unwrap();
+        assert_eq!(stored.plan, expected.plan);
+        assert_eq!(got.warnings, expected.warnings);
+        assert_eq!(got.findings, s.plan_check(got.id).unwrap());
     }
 
     #[test]

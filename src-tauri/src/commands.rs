@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 use tre::assess::view::Overview;
 use tre::catalog::Category;
+use tre::check::Finding;
 use tre::deadlines::DeadlineItem;
+use tre::document::assessment::AssessmentKind;
+use tre::dossier::DossierResult;
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
-use tre::session::{AssessmentEdit, PagePreview, Session, TemplateInfo};
+use tre::session::{AssessmentEdit, CopiedPlan, ImportedPlan, PagePreview, Session, TemplateInfo};
 use tre::store::{resolve_db_path, HistoryEntry, PlanSummary, StoredPlan};
 
 /// The open database, opened on first use so that an error (a corrupt or newer file)
@@ -147,4 +150,55 @@ pub fn assessment_categories(s: State<AppState>) -> Res<Vec<Category>> {
 #[tauri::command]
 pub fn default_export_dir() -> Res<PathBuf> {
     Ok(tre::session::default_export_dir()?)
+}
+
+#[tauri::command]
+pub fn plan_check(s: State<AppState>, id: i64) -> Res<Vec<Finding>> {
+    with(&s, |x| x.plan_check(id))
+}
+
+#[tauri::command]
+pub fn plan_check_draft(s: State<AppState>, plan: Plan) -> Res<Vec<Finding>> {
+    with(&s, |x| x.plan_check_draft(&plan))
+}
+
+/// Writes one document of the self-assessment into the export folder; returns its path.
+#[tauri::command]
+pub fn assessment_export(
+    s: State<AppState>,
+    kind: AssessmentKind,
+    year: i32,
+    format: ExportFormat,
+) -> Res<PathBuf> {
+    with(&s, |x| x.assessment_export(kind, year, format))
+}
+
+/// Builds the year's dossier (ZIP + .eml) into the export folder. Each step is sent to the
+/// window as a "dossier-progress" event so that the UI can show a determinate progress bar.
+/// Async so that the build runs off the main thread and the window keeps painting.
+#[tauri::command]
+pub async fn dossier_build(
+    app: AppHandle,
+    s: State<'_, AppState>,
+    year: i32,
+) -> Res<DossierResult> {
+    let dir = tre::session::default_export_dir()?;
+    with(&s, |x| {
+        x.dossier_build(year, &dir, &mut |p| {
+            // A lost progress event only leaves the bar behind; the result still arrives.
+            let _ = app.emit("dossier-progress", &p);
+        })
+    })
+}
+
+/// Imports a plan file chosen by the officer and saves it as a new plan, checked.
+#[tauri::command]
+pub fn plan_import(s: State<AppState>, path: PathBuf) -> Res<ImportedPlan> {
+    with(&s, |x| x.plan_import(&path))
+}
+
+/// "Sao chép sang năm …" with the copy's findings (a year or basis left from the old plan).
+#[tauri::command]
+pub fn plan_copy_checked(s: State<AppState>, id: i64, year: i32) -> Res<CopiedPlan> {
+    with(&s, |x| x.plan_copy_checked(id, year))
 }

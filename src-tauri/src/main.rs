@@ -43,6 +43,12 @@ fn main() {
             commands::assessment_overview,
             commands::assessment_set,
             commands::assessment_categories,
+            commands::assessment_export,
+            commands::dossier_build,
+            commands::plan_check,
+            commands::plan_check_draft,
+            commands::plan_import,
+            commands::plan_copy_checked,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -7,7 +7,7 @@ mod assess_docs;
 mod check;
 mod commune;
 mod dossier;
-mod import;
+pub(crate) mod import;
 mod plan;
 mod workbook;
 

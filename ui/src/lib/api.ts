@@ -6,6 +6,11 @@
 import type {
   ApiError,
   AssessmentEdit,
+  AssessmentFormat,
+  AssessmentKind,
+  DossierProgress,
+  DossierResult,
+  Finding,
   Category,
   Commune,
   ExportFormat,
@@ -92,6 +97,36 @@ export const assessmentOverview = (year: number) => call<Overview>('assessment_o
 /** Applies one change; returns the new overview (points, verdict, units) in the same answer. */
 export const assessmentSet = (year: number, edit: AssessmentEdit) => call<Overview>('assessment_set', { year, edit });
 export const assessmentCategories = () => call<Category[]>('assessment_categories');
+/** Writes one document of the assessment into the export folder; returns the path written.
+ * The proposal is refused (Vietnamese message) while the verdict is not "đạt". */
+export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>
+  call<string>('assessment_export', { kind, year, format });
+
+/** Builds the year's dossier (ZIP + .eml) in the export folder; `onProgress` gets each step. */
+export async function dossierBuild(year: number, onProgress?: (p: DossierProgress) => void): Promise<DossierResult> {
+  let unlisten: (() => void) | null = null;
+  if (inTauri && onProgress) {
+    const { listen } = await import('@tauri-apps/api/event');
+    unlisten = await listen<DossierProgress>('dossier-progress', (e) => onProgress(e.payload));
+  } else if (onProgress) {
+    (await mockBackend()).onDossierProgress = onProgress;
+  }
+  try {
+    return await call<DossierResult>('dossier_build', { year });
+  } finally {
+    unlisten?.();
+    if (!inTauri && onProgress) (await mockBackend()).onDossierProgress = null;
+  }
+}
+
+// --- plan linter ----------------------------------------------------------------------------
+/** Imports a .txt/.md/.docx plan, saves it as a new plan and checks it. */
+export const planImport = (path: string) => call<{ id: number; warnings: string[]; findings: Finding[] }>('plan_import', { path });
+/** Copies a plan to `year` and checks the copy (a year or basis left from the old plan). */
+export const planCopyChecked = (id: number, year: number) => call<{ id: number; findings: Finding[] }>('plan_copy_checked', { id, year });
+export const planCheck = (id: number) => call<Finding[]>('plan_check', { id });
+/** Findings of the plan as being edited (need not be saved). */
+export const planCheckDraft = (plan: Plan) => call<Finding[]>('plan_check_draft', { plan });
 
 // --- system dialogs and files (Tauri plugins; harmless stand-ins in a browser) ---------------
 
@@ -106,6 +141,23 @@ export async function saveDialog(defaultPath: string, format: ExportFormat): Pro
   try {
     const { save } = await import('@tauri-apps/plugin-dialog');
     return await save({ defaultPath, filters: [FILTERS[format]], title: format === 'pdf' ? 'Lưu tệp PDF' : 'Lưu tệp Word' });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** The system "Open" dialog for a plan file; null when the officer cancels. */
+export async function openPlanFileDialog(): Promise<string | null> {
+  if (!inTauri) return '/home/canbo/Tài liệu/Kế hoạch năm nay.docx';
+  try {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({
+      multiple: false,
+      directory: false,
+      title: 'Chọn tệp kế hoạch có sẵn',
+      filters: [{ name: 'Kế hoạch (Word, văn bản)', extensions: ['docx', 'txt', 'md'] }],
+    });
+    return typeof r === 'string' ? r : null;
   } catch (err) {
     throw toApiError(err);
   }

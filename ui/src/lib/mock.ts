@@ -20,6 +20,7 @@ import { checkYear, dateLine, todayIso, validateDocDate } from './dates';
 import { displayLabel } from './sections';
 import { numberLine, validatePlan } from './plan';
 import { deepNfc } from './text';
+import { mockFindings } from './mock-findings';
 import { DEMO, MockAssessments, checkCategory, demoAssessment } from './assessment/mock';
 import qd06 from '../../../assets/templates/qd06.json';
 import program from '../../../assets/templates/program.json';
@@ -133,6 +134,39 @@ export class MockBackend {
   private nextHistoryId = 1;
   /** Milliseconds each answer takes, to show "Đang lưu…" as in the real app. */
   latency = 0;
+  /** Receives the steps of `dossier_build`, as the Tauri event does in the app. */
+  onDossierProgress: ((p: { done: number; total: number; label: string }) => void) | null = null;
+  /** Paths "written" by the exports, for tests. */
+  exported: string[] = [];
+
+  private assessmentExport(kind: string, year: number, format: string): string {
+    const kinds = ['assessment', 'report', 'report-6m', 'proposal', 'minutes', 'notice'];
+    if (!kinds.includes(kind)) fail('invalid', `Văn bản “${kind}” không có.`);
+    if (format !== 'pdf' && format !== 'docx' && !(format === 'xlsx' && kind === 'assessment'))
+      fail('invalid', `Văn bản này không xuất được ra định dạng “${format}”. Hãy chọn PDF hoặc Word.`);
+    const ov = this.assessments.overview(this.needCommune(), year, todayIso());
+    if (kind === 'proposal' && !ov.verdict.recognised)
+      fail(
+        'invalid',
+        `Chưa lập được Tờ trình đề nghị công nhận: kết quả tự đánh giá năm ${year} chưa đạt chuẩn. Hãy bổ sung số liệu, điểm còn thiếu rồi xuất lại; báo cáo, biên bản và thông báo vẫn xuất được.`,
+      );
+    const path = `/home/canbo/Tài liệu/Tre/${year}_MinhHoa_${kind}.${format}`;
+    this.exported.push(path);
+    return path;
+  }
+
+  private dossierBuild(year: number) {
+    if (!this.list(year).length) fail('invalid', `Năm ${year} chưa có kế hoạch nào: hãy lập kế hoạch trước khi tạo hồ sơ gửi.`);
+    const steps = ['Kế hoạch', 'Báo cáo tự đánh giá', 'Bảng điểm', 'Đóng gói ZIP', 'Thư điện tử'];
+    steps.forEach((label, i) => this.onDossierProgress?.({ done: i + 1, total: steps.length, label }));
+    const base = `/home/canbo/Tài liệu/Tre/${year}_MinhHoa_ho-so`;
+    return {
+      zip: `${base}.zip`,
+      eml: `${base}.eml`,
+      files: [{ name: `${year}_MinhHoa_BC-tu-danh-gia.pdf`, kind: 'report', format: 'pdf', size: 48213, sha256: '0'.repeat(64) }],
+      warnings: this.commune?.superior_email ? [] : ['Chưa có địa chỉ thư điện tử của cấp trên: hãy nhập ở phần “Thông tin xã” rồi tạo lại, hoặc điền người nhận khi gửi thư.'],
+    };
+  }
 
   async invoke<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
     if (this.latency > 0) await new Promise((r) => setTimeout(r, cmd === 'plan_preview' ? this.latency * 2 : this.latency));
@@ -186,6 +220,25 @@ export class MockBackend {
         return this.assessmentSet(checkedYear(a.year as number), a.edit as AssessmentEdit);
       case 'assessment_categories':
         return this.assessments.categories();
+      case 'assessment_export':
+        return this.assessmentExport(a.kind as string, checkedYear(a.year as number), a.format as string);
+      case 'dossier_build':
+        return this.dossierBuild(checkedYear(a.year as number));
+      case 'plan_copy_checked': {
+        const id = this.planCopy(a.id as number, a.year as number);
+        return { id, findings: mockFindings(this.get(id).plan) };
+      }
+      case 'plan_import': {
+        // No file is read in a browser: the "imported" plan is the yearly plan's template.
+        const path = String(a.path);
+        if (!/\.(txt|md|docx)$/i.test(path)) fail('invalid', `Không đọc được “${path}”: Tre nhập được tệp .txt, .md hoặc .docx.`);
+        const id = this.planNew(new Date().getFullYear(), 'qd06');
+        return { id, warnings: ['Không thấy nơi nhận trong tệp: hãy nhập ở phần “Kết thúc, người ký, nơi nhận”.'], findings: mockFindings(this.get(id).plan) };
+      }
+      case 'plan_check':
+        return mockFindings(this.get(a.id as number).plan);
+      case 'plan_check_draft':
+        return mockFindings(a.plan as Plan);
       default:
         return fail('unknown-command', `Lệnh “${cmd}” chưa có.`);
     }
@@ -483,3 +536,4 @@ function txt(text: string, x: number, y: number, sizePt: number, bold = false, i
   const size = (sizePt * MM_PER_PT).toFixed(2);
   return `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" font-size="${size}"${bold ? ' font-weight="bold"' : ''}${italic ? ' font-style="italic"' : ''}${anchor === 'middle' ? ' text-anchor="middle"' : ''} fill="${fill}">${esc(text)}</text>`;
 }
+

@@ -148,6 +148,47 @@ export interface YearDeadline extends Deadline {
 
 export type ExportFormat = 'pdf' | 'docx';
 
+/** A document of the self-assessment, as `AssessmentKind` (kebab-case) in the core. */
+export type AssessmentKind = 'assessment' | 'report' | 'report-6m' | 'proposal' | 'minutes' | 'notice';
+/** Formats of the assessment's documents: the score table also has a workbook. */
+export type AssessmentFormat = 'pdf' | 'docx' | 'xlsx';
+
+/** One step of `dossier_build`, sent as the "dossier-progress" event. */
+export interface DossierProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface DossierFile {
+  name: string;
+  kind: string;
+  format: string;
+  size: number;
+  sha256: string;
+}
+
+/** What `dossier_build` wrote: the ZIP, the e-mail to send it, and what to fix first. */
+export interface DossierResult {
+  zip: string;
+  eml: string;
+  files: DossierFile[];
+  warnings: string[];
+}
+
+/** One finding of the plan linter (src/check/finding.rs). */
+export interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  excerpt: string;
+  suggestion: string | null;
+  section: string;
+  field?: string;
+  index?: number;
+  line?: number;
+}
+
 /** What every command rejects with; `message` is Vietnamese and shown as is. */
 export interface ApiError {
   code: string;
