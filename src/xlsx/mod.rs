@@ -95,6 +95,11 @@ fn failed(e: XlsxError) -> Error {
 }
 
 /// "D7" for row 6, column 3 (both counted from 0, as the writer and the reader count them).
+/// The column's letters alone: "H" for column 7 (a formula's range is built from them).
+pub(crate) fn col_letter(col: u16) -> String {
+    cell_name(0, col).trim_end_matches('1').to_string()
+}
+
 pub fn cell_name(row: u32, col: u16) -> String {
     let mut col = u32::from(col) + 1;
     let mut letters = Vec::new();

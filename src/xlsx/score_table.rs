@@ -222,7 +222,7 @@ fn write_criterion(
             format!("Nhập tay cho cả tiêu chí: {} ({state})", m.reason)
         }
         None => {
-            let points_col = col_letter(COL_POINTS);
+            let points_col = super::col_letter(COL_POINTS);
             let f = Formula::new(format!(
                 "=SUM({points_col}{}:{points_col}{})",
                 first_item + 1,
@@ -296,7 +296,7 @@ fn write_figure(ws: &mut Worksheet, row: u32, value: Option<&Figure>) -> Result<
                 .map_err(failed)?;
             ws.write_number_with_format(row, COL_DEN, *denominator as f64, &style::count())
                 .map_err(failed)?;
-            let (n, d) = (col_letter(COL_NUM), col_letter(COL_DEN));
+            let (n, d) = (super::col_letter(COL_NUM), super::col_letter(COL_DEN));
             let r = row + 1;
             let mut f = Formula::new(format!("={n}{r}/{d}{r}"));
             if *denominator > 0 {
@@ -361,7 +361,7 @@ fn write_total(
             .map_err(failed)?;
     }
     write_max(ws, row, ov.scored.max_total, true)?;
-    let p = col_letter(COL_POINTS);
+    let p = super::col_letter(COL_POINTS);
     let refs: Vec<String> = criterion_rows
         .iter()
         .map(|r| format!("{p}{}", r + 1))
@@ -423,12 +423,6 @@ fn width(col: u16) -> f64 {
     WIDTHS[usize::from(col)]
 }
 
-/// "H" for column 7.
-fn col_letter(col: u16) -> String {
-    let name = super::cell_name(0, col);
-    name.trim_end_matches('1').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,8 +440,8 @@ mod tests {
 
     #[test]
     fn columns_are_named_by_letter() {
-        assert_eq!(col_letter(COL_POINTS), "H");
-        assert_eq!(col_letter(COL_NUM), "D");
+        assert_eq!(crate::xlsx::col_letter(COL_POINTS), "H");
+        assert_eq!(crate::xlsx::col_letter(COL_NUM), "D");
     }
 
     #[test]

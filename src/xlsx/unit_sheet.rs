@@ -284,7 +284,7 @@ fn write_item(
                 ws.add_data_validation(row, col, row, col, &whole_number(&item.code)?)
                     .map_err(failed)?;
             }
-            let (nl, dl) = (col_name(C_NUM), col_name(C_DEN));
+            let (nl, dl) = (super::col_letter(C_NUM), super::col_letter(C_DEN));
             let r = row + 1;
             // Feedback for the unit: the percentage appears as soon as both counts are there.
             let mut f = Formula::new(format!(
@@ -362,10 +362,6 @@ fn list_if_fits(code: &str, options: &[String]) -> Result<Option<DataValidation>
         return Ok(None);
     }
     list(code, options, ItemKind::Choice).map(Some)
-}
-
-fn col_name(col: u16) -> String {
-    super::cell_name(0, col).trim_end_matches('1').to_string()
 }
 
 #[cfg(test)]
