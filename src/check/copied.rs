@@ -6,6 +6,7 @@ use super::doc::{Doc, Out, Part};
 use super::finding::{Finding, Severity};
 use super::reform::in_citation_clause;
 use super::scan::{find_words, fold};
+use unicode_normalization::UnicodeNormalization;
 
 /// Words that follow "xã" without being a name ("Văn hóa - Xã Hội" written with a capital).
 const NOT_NAMES: &[&str] = &["Hội"];
@@ -46,9 +47,54 @@ fn named_units(text: &str, kind: &str) -> Vec<(usize, usize, String)> {
 }
 
 pub fn check(doc: &Doc, out: &mut Out) {
+    place(doc, out);
     communes(doc, out);
     provinces(doc, out);
     signer(doc, out);
+}
+
+/// The date line's place ("Quan Sơn, ngày …") should be the commune's own when the profile
+/// names it: a plan borrowed from a neighbouring commune keeps the neighbour's place.
+fn place(doc: &Doc, out: &mut Out) {
+    let Some(place) = doc
+        .place
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    else {
+        return;
+    };
+    if doc.ctx.commune_name.is_none() && doc.ctx.place.is_none() {
+        return;
+    }
+    let own = doc.own_names();
+    let same =
+        |a: &str, b: &str| fold(&a.nfc().collect::<String>()) == fold(&b.nfc().collect::<String>());
+    if own.iter().any(|o| same(o.trim(), place)) {
+        return;
+    }
+    let expected = doc
+        .ctx
+        .place
+        .clone()
+        .or_else(|| doc.ctx.commune_name.clone());
+    let f = Finding::new(
+        Severity::Error,
+        "foreign-place",
+        format!(
+            "Địa danh “{place}” ở dòng ngày tháng không phải của {}: có thể còn sót khi sao chép kế hoạch của nơi khác.",
+            own_full(doc, &own)
+        ),
+    )
+    .excerpt(place)
+    .suggest_opt(expected);
+    out.at("header", Some("place"), None, None, f);
+}
+
+/// "xã Minh Hòa": the kind from the profile (default "xã") and the first own name.
+fn own_full(doc: &Doc, own: &[String]) -> String {
+    let kind = doc.ctx.commune_kind.as_deref().unwrap_or("xã");
+    format!("{kind} {}", own[0].trim())
 }
 
 fn communes(doc: &Doc, out: &mut Out) {
@@ -57,8 +103,7 @@ fn communes(doc: &Doc, out: &mut Out) {
         return;
     }
     let own_folded: Vec<String> = own.iter().map(|n| fold(n.trim())).collect();
-    let kind = doc.ctx.commune_kind.clone().unwrap_or_else(|| "xã".into());
-    let own_full = format!("{kind} {}", own[0].trim());
+    let own_full = own_full(doc, &own);
     for (i, spot) in doc.spots.iter().enumerate() {
         if !spot.part.is_prose() {
             continue;
@@ -70,7 +115,10 @@ fn communes(doc: &Doc, out: &mut Out) {
                 let is_own = own_folded
                     .iter()
                     .any(|o| folded == *o || folded.starts_with(&format!("{o} ")));
-                if is_own || in_citation_clause(doc, i, start) {
+                // "… ngày 03/01/2019 của Thủ tướng … năm 2026 trên địa bàn xã Quan Sơn": the
+                // citation's clause runs on, but "trên địa bàn" names where the plan acts.
+                let local = fold(spot.text[..start].trim_end()).ends_with("địa bàn");
+                if is_own || (!local && in_citation_clause(doc, i, start)) {
                     continue;
                 }
                 let f = Finding::new(

@@ -127,14 +127,22 @@ impl<'a> Doc<'a> {
 
     /// The commune's own names: the profile's name and place, else the plan's place.
     pub fn own_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = [&self.ctx.commune_name, &self.ctx.place]
+        let profile: Vec<String> = [&self.ctx.commune_name, &self.ctx.place]
             .into_iter()
             .flatten()
+            .filter(|n| !n.trim().is_empty())
             .cloned()
             .collect();
-        names.extend(self.place.clone());
-        names.retain(|n| !n.trim().is_empty());
-        names
+        if !profile.is_empty() {
+            // A plan copied from another commune carries that commune's place line too:
+            // with a profile, the place is checked against it (copied::place), not trusted.
+            return profile;
+        }
+        self.place
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .cloned()
+            .collect()
     }
 }
 

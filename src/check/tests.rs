@@ -269,6 +269,64 @@ fn another_communes_name_or_signer() {
 }
 
 #[test]
+fn a_plan_borrowed_from_another_commune() {
+    // The officer of xã Minh Hòa imports the plan of xã Vân Nham: its place line and its
+    // "xã Vân Nham" are both the neighbour's, and neither may count as the commune's own.
+    let mut p = plan(4, 2026);
+    p.place = "Vân Nham".into();
+    p.title = p.title.replace("xã Minh Hòa", "xã Vân Nham");
+    para(&mut p, "5. Phối hợp với các thôn trên địa bàn xã Vân Nham.");
+    let f = check_plan(&p, &ctx());
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| {
+            (
+                f.code.as_str(),
+                f.section.as_str(),
+                f.field.as_deref(),
+                f.excerpt.as_str(),
+                f.suggestion.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "foreign-place",
+                "header",
+                Some("place"),
+                "Vân Nham",
+                Some("Minh Hòa")
+            ),
+            // After the cited decision's date, but "trên địa bàn" is the plan's own ground.
+            (
+                "foreign-commune",
+                "preamble",
+                Some("title"),
+                "xã Vân Nham",
+                Some("xã Minh Hòa")
+            ),
+            (
+                "foreign-commune",
+                "I",
+                Some("paragraphs"),
+                "xã Vân Nham",
+                Some("xã Minh Hòa")
+            ),
+        ]
+    );
+    assert!(f[0].message.contains("xã Minh Hòa"), "{}", f[0].message);
+    // Written in another case or in NFD, the own place is still the own place.
+    p.place = "minh ho\u{300}a".into();
+    assert!(!codes(&p).contains(&"foreign-place".to_string()));
+    // Without a profile there is nothing to compare the place with.
+    p.place = "Vân Nham".into();
+    let f = check_plan(&p, &CheckContext::default());
+    assert!(f.iter().all(|f| f.code != "foreign-place"), "{f:?}");
+}
+
+#[test]
 fn form_of_nd30() {
     let mut p = plan(4, 2026);
     p.doc_type = "BÁO CÁO".into();
