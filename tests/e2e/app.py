@@ -4,8 +4,9 @@
 tests/e2e/run.sh starts Xvfb and tauri-driver and then runs this file; run it by hand with the
 same environment (see run.sh). Python 3 standard library only: the W3C WebDriver protocol is a
 few JSON requests (driver.py). Every step saves a screenshot in $E2E_ARTIFACTS
-(target/e2e-artifacts). The plan steps are here; the self-assessment steps, on the demo
-database, are in assessment.py and run after them.
+(target/e2e-artifacts). The plan steps are here; importing an existing plan (importing.py)
+follows on the same database; the self-assessment steps, on the demo database
+(assessment.py), run last.
 
 Environment (all set by run.sh):
   TRE_APP         the built app (target/debug/tre-app, built with --features custom-protocol)
@@ -46,6 +47,7 @@ from driver import (
     wait,
 )
 from assessment import STEPS as ASSESSMENT_STEPS
+from importing import STEPS as IMPORT_STEPS
 
 COMMUNE = "Tân Lập"
 PROVINCE = "Tuyên Quang"
@@ -95,8 +97,9 @@ def new_plan(s):
     titles = s.js("return [...document.querySelectorAll('[data-testid=\"section-title\"]')].map((e) => e.value)")
     check("MỤC ĐÍCH, YÊU CẦU" in titles, f"the qd06 sections are not there: {titles[:5]}")
     state["year"] = int(s.value(s.tid("plan-year")))
-    m = re.search(r"#/plan/(\d+)", s.js("return location.hash") or "")
-    state["plan_id"] = int(m.group(1)) if m else None
+    m = re.search(r"#/ke-hoach/(\d+)", s.js("return location.hash") or "")
+    check(m, f"the editor's address {s.js('return location.hash')!r} names no plan")
+    state["plan_id"] = int(m.group(1))
     wait(lambda: s.find_all('[data-testid="preview-page"]'), 20, "the first preview page")
 
 
@@ -246,8 +249,7 @@ def cli(s):
     plans = json.loads(r.stdout)
     check(len(plans) == 1, f"the CLI lists {len(plans)} plans")
     pid = plans[0]["id"]
-    if state["plan_id"] is not None:
-        check(pid == state["plan_id"], f"the CLI's plan id {pid} is not the app's {state['plan_id']}")
+    check(pid == state["plan_id"], f"the CLI's plan id {pid} is not the app's {state['plan_id']}")
     r = run([CLI, "--db", DB, "plan", "show", str(pid), "--json"])
     check(r.returncode == 0, f"tre plan show failed: {r.stderr.strip()}")
     plan = json.loads(r.stdout)
@@ -267,7 +269,7 @@ def cli(s):
     check(r.returncode == 0 and json.loads(r.stdout)["name"] == COMMUNE, "the CLI does not see the commune")
 
 
-STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + ASSESSMENT_STEPS
+STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + IMPORT_STEPS + ASSESSMENT_STEPS
 
 
 def main():

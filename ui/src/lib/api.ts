@@ -149,6 +149,14 @@ export async function saveDialog(defaultPath: string, format: ExportFormat): Pro
 /** The system "Open" dialog for a plan file; null when the officer cancels. */
 export async function openPlanFileDialog(): Promise<string | null> {
   if (!inTauri) return '/home/canbo/Tài liệu/Kế hoạch năm nay.docx';
+  // The GTK dialog is a native window that WebDriver cannot reach: the E2E test sets this
+  // one-shot answer instead (tests/e2e/importing.py); everything after the dialog is real.
+  const w = window as { __TRE_E2E_OPEN__?: string };
+  if (typeof w.__TRE_E2E_OPEN__ === 'string') {
+    const path = w.__TRE_E2E_OPEN__;
+    delete w.__TRE_E2E_OPEN__;
+    return path || null;
+  }
   try {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({

@@ -59,12 +59,11 @@ export function locate(f: Finding): Locator {
   return { container: SECTIONS[f.section] ?? '#p-header' };
 }
 
-export const SEVERITY: Record<Finding['severity'], { icon: string; label: string }> = {
-  error: { icon: '⛔', label: 'Lỗi' },
-  warning: { icon: '⚠', label: 'Cảnh báo' },
-  info: { icon: 'ℹ', label: 'Gợi ý' },
+export const SEVERITY: Record<Finding['severity'], { label: string }> = {
+  error: { label: 'Lỗi' },
+  warning: { label: 'Cảnh báo' },
+  info: { label: 'Gợi ý' },
 };
-
 /** "2 lỗi, 1 cảnh báo" for the panel's head; "Không có vấn đề" when clean. */
 export function summary(findings: Finding[]): string {
   const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
