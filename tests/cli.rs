@@ -217,3 +217,30 @@ fn export_to_an_unwritable_place_says_so() {
     ]);
     assert!(err.contains("/proc/tre"), "{err}");
 }
+
+#[test]
+fn commune_kind_and_name_carry_the_derived_authority_line() {
+    let tre = with_commune();
+    let lines = |tre: &Tre| -> Vec<String> {
+        let c: serde_json::Value =
+            serde_json::from_str(&tre.ok(&["commune", "show", "--json"])).unwrap();
+        serde_json::from_value(c["authority_lines"].clone()).unwrap()
+    };
+    assert_eq!(lines(&tre), ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"]);
+    // A commune that became a ward in 2025 keeps its name: the header says so.
+    tre.ok(&["commune", "set", "--kind", "phường"]);
+    assert_eq!(lines(&tre), ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN LẬP"]);
+    tre.ok(&["commune", "set", "--kind", "xã", "--name", "Tân Lập Mới"]);
+    assert_eq!(lines(&tre), ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP MỚI"]);
+    // A line the officer wrote differently is theirs: a new kind leaves it alone.
+    tre.ok(&[
+        "commune",
+        "set",
+        "--authority",
+        "ỦY BAN NHÂN DÂN",
+        "--authority",
+        "XÃ TÂN LẬP (MỚI)",
+    ]);
+    tre.ok(&["commune", "set", "--kind", "phường"]);
+    assert_eq!(lines(&tre), ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP (MỚI)"]);
+}

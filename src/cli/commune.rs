@@ -82,6 +82,9 @@ fn apply(current: Option<Commune>, set: CommuneSet) -> Result<Commune> {
             }
         },
     };
+    // The authority line derived from the kind and name ("XÃ QUAN SƠN") follows a new kind
+    // or name, unless the officer wrote it differently or gives it explicitly below.
+    let old_line = format!("{} {}", c.kind, c.name).to_uppercase();
     if let Some(kind) = &set.kind {
         let kind = nfc(kind).to_lowercase();
         if !["xã", "phường", "đặc khu"].contains(&kind.as_str()) {
@@ -92,19 +95,17 @@ fn apply(current: Option<Commune>, set: CommuneSet) -> Result<Commune> {
         c.kind = kind;
     }
     if let Some(name) = &set.name {
-        let old = c.name.clone();
         let name = nfc(name);
-        // Lines derived from the old name follow the new one unless given explicitly.
-        let old_line = format!("{} {}", c.kind, old).to_uppercase();
-        for l in &mut c.authority_lines {
-            if *l == old_line {
-                *l = format!("{} {}", c.kind, name).to_uppercase();
-            }
-        }
-        if c.place == old {
+        if c.place == c.name {
             c.place = name.clone();
         }
         c.name = name;
+    }
+    let new_line = format!("{} {}", c.kind, c.name).to_uppercase();
+    for l in &mut c.authority_lines {
+        if *l == old_line {
+            *l = new_line.clone();
+        }
     }
     if let Some(p) = &set.province {
         let old_superior = format!("Sở Y tế tỉnh {}", c.province);
