@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use common::assessment::*;
 use common::*;
@@ -36,34 +35,11 @@ for f in sys.argv[1:]:
 print(json.dumps(out, ensure_ascii=False))
 "#;
 
-fn python_with_docx() -> &'static str {
-    for py in ["/usr/bin/python3", "python3"] {
-        let ok = Command::new(py)
-            .args(["-c", "import docx"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return py;
-        }
-    }
-    panic!("python-docx is needed by this test: apt-get install python3-docx (or run `bash scripts/setup.sh`)")
-}
-
 #[test]
 fn every_docx_opens_in_python_docx_and_libreoffice() {
     let tre = recognised();
     let files: Vec<PathBuf> = KINDS.iter().map(|k| export(&tre, k, "docx")).collect();
-    let out = Command::new(python_with_docx())
-        .args(["-c", READ_BACK])
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python-docx could not read the files: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got = oracles::python_json("docx", READ_BACK, &files);
     let ov = show(&tre);
     let items: usize = ov["criteria"]
         .as_array()
@@ -124,28 +100,8 @@ fn every_docx_opens_in_python_docx_and_libreoffice() {
     }
 
     // LibreOffice renders them all; the text it lays out says what ours does.
-    let found = Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "LibreOffice is needed by this test: apt-get install libreoffice-writer-nogui"
-    );
     let lo_dir = tre.path("lo");
-    let profile = format!("file://{}", tre.path("lo-profile").display());
-    let out = Command::new("soffice")
-        .arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&lo_dir)
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    oracles::libreoffice_pdfs(&files, &lo_dir, tre.dir.path());
     for kind in KINDS {
         let lo = lo_dir.join(format!("{kind}.pdf"));
         assert!(lo.exists(), "LibreOffice did not convert {kind}");

@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{fold, pdf_pages, Tre};
+use common::{fold, oracles, pdf_pages, Tre};
 use tre::document::{plan_document, Document};
 use unicode_normalization::UnicodeNormalization;
 
@@ -76,20 +76,6 @@ print(json.dumps({
 }, ensure_ascii=False))
 "#;
 
-/// Debian's python3-docx goes with /usr/bin/python3, which may not be the first python3.
-fn python_with_docx() -> &'static str {
-    for py in ["/usr/bin/python3", "python3"] {
-        let ok = Command::new(py)
-            .args(["-c", "import docx"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return py;
-        }
-    }
-    panic!("python-docx is needed by this test: apt-get install python3-docx (or run `bash scripts/setup.sh`)")
-}
-
 fn lines(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
         .unwrap()
@@ -109,17 +95,7 @@ fn python_docx_reads_page_setup_and_text() {
     let dir = tempfile::tempdir().unwrap();
     let doc = plan_doc();
     let file = write(&doc, dir.path());
-    let out = Command::new(python_with_docx())
-        .args(["-c", READ_BACK])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python-docx could not read the file: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got = oracles::python_json("docx", READ_BACK, [&file]);
     let mm = |v: &serde_json::Value| -> Vec<f64> {
         v.as_array()
             .unwrap()
@@ -180,19 +156,6 @@ fn python_docx_reads_page_setup_and_text() {
     );
 }
 
-/// LibreOffice's `soffice`, or a failure that says what to install.
-fn soffice() -> &'static str {
-    let found = Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "LibreOffice is needed by this test: apt-get install libreoffice-writer-nogui (or run `bash scripts/setup.sh`)"
-    );
-    "soffice"
-}
-
 /// The text of each page, without the page number that heads pages 2 and on.
 fn pages_text(pdf: &Path) -> Vec<Vec<String>> {
     (1..=pdf_pages(pdf))
@@ -242,21 +205,8 @@ fn libreoffice_renders_the_same_text_as_our_pdf() {
     let ours = dir.path().join("ke-hoach-tre.pdf");
     std::fs::write(&ours, tre::render::pdf::write_pdf(&doc).unwrap()).unwrap();
 
-    let out_dir = dir.path().join("lo");
-    let profile = format!("file://{}", dir.path().join("lo-profile").display());
-    let out = Command::new(soffice())
-        .arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&out_dir)
-        .arg(&docx)
-        .output()
-        .unwrap();
-    let lo = out_dir.join("ke-hoach.pdf");
-    assert!(
-        out.status.success() && lo.exists(),
-        "LibreOffice could not convert the DOCX: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let lo =
+        oracles::libreoffice_pdfs(&[docx.clone()], &dir.path().join("lo"), dir.path()).remove(0);
     keep(&[&docx, &ours, &lo]);
 
     let lo_pages = pages_text(&lo);

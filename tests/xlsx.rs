@@ -11,37 +11,24 @@ mod common;
 use common::*;
 
 use std::path::Path;
-use std::process::Command;
 
-/// Debian's python3-openpyxl goes with /usr/bin/python3, which may not be the first python3.
-fn python() -> &'static str {
-    for py in ["/usr/bin/python3", "python3"] {
-        let ok = Command::new(py)
-            .args(["-c", "import openpyxl"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return py;
-        }
-    }
-    panic!("openpyxl is needed by this test: apt-get install python3-openpyxl (or run `bash scripts/setup.sh`)")
+/// Runs an openpyxl `script` with `args`; returns its stdout parsed as JSON.
+fn run_py(script: &str, args: &[&str]) -> serde_json::Value {
+    oracles::python_json("openpyxl", script, args)
 }
 
-/// Runs `script` (written to a temp file) with `args`; returns its stdout parsed as JSON.
-fn run_py(tre: &Tre, script: &str, args: &[&str]) -> serde_json::Value {
-    let path = tre.path("script.py");
-    std::fs::write(&path, script).unwrap();
-    let out = Command::new(python())
-        .arg(&path)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+/// `tre export assessment --year 2026 --format … --out path`: the score table.
+fn export_table(tre: &Tre, format: &str, out: &Path) {
+    tre.ok(&[
+        "export",
+        "assessment",
+        "--year",
+        "2026",
+        "--format",
+        format,
+        "--out",
+        s(out),
+    ]);
 }
 
 fn s(p: &Path) -> &str {
@@ -102,17 +89,8 @@ print(json.dumps({
 fn score_table_keeps_formulas_and_tres_totals() {
     let tre = demo("2026");
     let out = tre.path("bang-cham-diem.xlsx");
-    tre.ok(&[
-        "export",
-        "assessment",
-        "--year",
-        "2026",
-        "--format",
-        "xlsx",
-        "--out",
-        s(&out),
-    ]);
-    let book = run_py(&tre, READ_SCORE_TABLE, &[s(&out)]);
+    export_table(&tre, "xlsx", &out);
+    let book = run_py(READ_SCORE_TABLE, &[s(&out)]);
     let ov = show(&tre, "2026");
 
     assert_eq!(
@@ -185,16 +163,7 @@ fn score_table_keeps_formulas_and_tres_totals() {
 
     // Same data, same bytes (SOURCE_DATE_EPOCH is pinned by the test helper).
     let again = tre.path("again.xlsx");
-    tre.ok(&[
-        "export",
-        "assessment",
-        "--year",
-        "2026",
-        "--format",
-        "xlsx",
-        "--out",
-        s(&again),
-    ]);
+    export_table(&tre, "xlsx", &again);
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&again).unwrap());
 }
 
@@ -204,16 +173,7 @@ fn score_table_exports_as_xlsx_and_as_the_report_annex() {
     // a document that has no workbook refuses XLSX.
     let tre = demo("2026");
     let out = tre.path("bang.pdf");
-    tre.ok(&[
-        "export",
-        "assessment",
-        "--year",
-        "2026",
-        "--format",
-        "pdf",
-        "--out",
-        s(&out),
-    ]);
+    export_table(&tre, "pdf", &out);
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     let e = tre.fails(&[
         "export", "report", "--year", "2026", "--format", "xlsx", "--out", "bc.xlsx",
@@ -249,16 +209,7 @@ print(json.dumps(touched, ensure_ascii=False))
 fn a_province_edits_the_catalogue_sheet_and_tre_imports_it() {
     let tre = demo("2026");
     let book = tre.path("danh-muc.xlsx");
-    tre.ok(&[
-        "export",
-        "assessment",
-        "--year",
-        "2026",
-        "--format",
-        "xlsx",
-        "--out",
-        s(&book),
-    ]);
+    export_table(&tre, "xlsx", &book);
     // As exported, the sheet reads back as the catalogue in use.
     tre.ok(&["assess", "catalog", "import", s(&book)]);
     assert!(tre
@@ -267,7 +218,6 @@ fn a_province_edits_the_catalogue_sheet_and_tre_imports_it() {
 
     // The province confirms points for 8.1 and bumps the version.
     run_py(
-        &tre,
         EDIT_CATALOG,
         &[
             s(&book),
@@ -287,7 +237,6 @@ fn a_province_edits_the_catalogue_sheet_and_tre_imports_it() {
 
     // A typo is refused with the sheet and the cell; the catalogue in use stays.
     let touched = run_py(
-        &tre,
         EDIT_CATALOG,
         &[
             s(&book),
@@ -376,7 +325,7 @@ fn entry(ov: &serde_json::Value, code: &str) -> serde_json::Value {
 fn a_units_workbook_is_locked_except_its_inputs_and_says_what_to_do() {
     let tre = demo("2026");
     let f = unit_sheet(&tre, "2026", "Trạm Y tế", "tram-y-te.xlsx");
-    let b = run_py(&tre, INSPECT_UNIT, &[s(&f)]);
+    let b = run_py(INSPECT_UNIT, &[s(&f)]);
     assert_eq!(
         b["sheets"],
         serde_json::json!([["Số liệu", "visible"], ["Tre", "hidden"]])
@@ -407,7 +356,7 @@ fn a_units_workbook_is_locked_except_its_inputs_and_says_what_to_do() {
 
     // The social-affairs unit gets yes/no and choice lists.
     let f = unit_sheet(&tre, "2026", "Phòng Văn hóa - Xã hội", "vhxh.xlsx");
-    let b = run_py(&tre, INSPECT_UNIT, &[s(&f)]);
+    let b = run_py(INSPECT_UNIT, &[s(&f)]);
     let dvs = b["validations"].to_string();
     assert!(dvs.contains(r#""\"có,không\"""#), "{dvs}");
     assert!(
@@ -423,7 +372,6 @@ fn a_filled_workbook_comes_back_into_the_assessment() {
     let vacc_at = entry(&show(&tre, "2026"), "7.1")["at"].clone();
     let f = unit_sheet(&tre, "2026", "trạm y tế", "tram-y-te.xlsx");
     run_py(
-        &tre,
         FILL_UNIT,
         &[
             s(&f),
@@ -463,7 +411,6 @@ fn a_filled_workbook_comes_back_into_the_assessment() {
     // The police report counts; a missing value is filled in.
     let f = unit_sheet(&tre, "2026", "Công an xã", "cong-an.xlsx");
     run_py(
-        &tre,
         FILL_UNIT,
         &[s(&f), r#"{"3.1": {"E": 0}, "4.1": {"E": "1"}}"#],
     );
@@ -478,7 +425,6 @@ fn wrong_cells_are_all_listed_with_their_address_and_nothing_is_saved() {
     let tre = demo("2026");
     let f = unit_sheet(&tre, "2026", "Trạm Y tế xã", "tram-y-te.xlsx");
     let cells = run_py(
-        &tre,
         FILL_UNIT,
         &[
             s(&f),
@@ -511,7 +457,7 @@ fn wrong_cells_are_all_listed_with_their_address_and_nothing_is_saved() {
 fn a_workbook_of_another_year_or_commune_is_refused() {
     let tre = demo("2026");
     let f = unit_sheet(&tre, "2026", "Trạm Y tế xã", "tram-y-te.xlsx");
-    run_py(&tre, FILL_UNIT, &[s(&f), r#"{"5.1": {"E": 9}}"#]);
+    run_py(FILL_UNIT, &[s(&f), r#"{"5.1": {"E": 9}}"#]);
     let e = tre.fails(&["assess", "import", "--year", "2027", s(&f)]);
     assert!(e.contains("năm 2026, không phải năm 2027"), "{e}");
 
@@ -537,16 +483,7 @@ fn a_workbook_of_another_year_or_commune_is_refused() {
 
     // Not a unit workbook at all: the score table.
     let table = tre.path("bang.xlsx");
-    tre.ok(&[
-        "export",
-        "assessment",
-        "--year",
-        "2026",
-        "--format",
-        "xlsx",
-        "--out",
-        s(&table),
-    ]);
+    export_table(&tre, "xlsx", &table);
     let e = tre.fails(&["assess", "import", "--year", "2026", s(&table)]);
     assert!(e.contains("không phải bảng số liệu do Tre tạo"), "{e}");
 }
@@ -558,7 +495,6 @@ fn a_value_changed_in_tre_after_the_export_is_kept_as_a_conflict() {
     let f = unit_sheet(&tre, "2025", "Trạm Y tế xã", "tram-y-te.xlsx");
     tre.ok(&["assess", "set", "--year", "2025", "7.1", "410/415"]);
     run_py(
-        &tre,
         FILL_UNIT,
         &[s(&f), r#"{"7.1": {"F": 413}, "5.1": {"E": 3}}"#],
     );
@@ -620,7 +556,6 @@ fn the_app_makes_a_units_workbook_and_reads_it_back() {
 
     // A wrong cell comes back in the report, with its address, and nothing is saved.
     let cells = run_py(
-        &tre,
         FILL_UNIT,
         &[s(&out), r#"{"3.1": {"E": -1}, "4.1": {"E": 2}}"#],
     );

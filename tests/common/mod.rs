@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod assessment;
+pub mod oracles;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
