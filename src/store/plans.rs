@@ -57,33 +57,43 @@ fn damaged(path: &Path, id: i64, e: serde_json::Error) -> Error {
     }
 }
 
-/// Reads the snapshot of plan `id` inside a transaction; `None` if it does not exist.
-fn load_snapshot(tx: &Transaction, path: &Path, id: i64) -> Result<Option<PlanSnapshot>> {
-    let row = tx
+/// Plan `id` as stored, or `None`: one reader for the history's snapshots and for `plan()`.
+fn read_row(conn: &rusqlite::Connection, path: &Path, id: i64) -> Result<Option<StoredPlan>> {
+    let row = conn
         .query_row(
-            "SELECT template, created, data FROM plans WHERE id = ?1",
+            "SELECT template, data, created, updated FROM plans WHERE id = ?1",
             [id],
             |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
+                    r.get(2)?,
+                    r.get(3)?,
                 ))
             },
         )
         .optional()
         .db(path)?;
-    match row {
-        None => Ok(None),
-        Some((template, created, data)) => {
-            let plan = serde_json::from_str(&data).map_err(|e| damaged(path, id, e))?;
-            Ok(Some(PlanSnapshot {
-                template,
-                created,
-                plan,
-            }))
-        }
-    }
+    let Some((template, data, created, updated)) = row else {
+        return Ok(None);
+    };
+    let plan = serde_json::from_str(&data).map_err(|e| damaged(path, id, e))?;
+    Ok(Some(StoredPlan {
+        id,
+        template,
+        plan,
+        created,
+        updated,
+    }))
+}
+
+/// Reads the snapshot of plan `id` inside a transaction; `None` if it does not exist.
+fn load_snapshot(tx: &Transaction, path: &Path, id: i64) -> Result<Option<PlanSnapshot>> {
+    Ok(read_row(tx, path, id)?.map(|p| PlanSnapshot {
+        template: p.template,
+        created: p.created,
+        plan: p.plan,
+    }))
 }
 
 /// Writes plan `id` as `snap` (insert with that id, or overwrite), with `updated` = now.
@@ -170,31 +180,7 @@ impl Store {
 
     /// One plan, or `PlanNotFound`.
     pub fn plan(&self, id: i64) -> Result<StoredPlan> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT template, data, created, updated FROM plans WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                },
-            )
-            .optional()
-            .db(&self.path)?;
-        let (template, data, created, updated) = row.ok_or(Error::PlanNotFound(id))?;
-        let plan = serde_json::from_str(&data).map_err(|e| damaged(&self.path, id, e))?;
-        Ok(StoredPlan {
-            id,
-            template,
-            plan,
-            created,
-            updated,
-        })
+        read_row(&self.conn, &self.path, id)?.ok_or(Error::PlanNotFound(id))
     }
 
     /// Saves a new plan made from `template`; returns its id. Nothing is written if the plan
