@@ -188,3 +188,17 @@ pub fn demo_assessment(commune: &Commune, year: i32) -> Assessment {
     };
     a
 }
+
+/// The demo commune's assessment of 2026 as the page shows it on 11/11/2026 (tests of the
+/// documents and workbooks built from it).
+#[cfg(test)]
+pub fn demo_overview() -> (crate::assess::view::Overview, Commune) {
+    let commune = super::demo_commune();
+    let cat = crate::catalog::Catalog::builtin().unwrap();
+    let a = demo_assessment(&commune, 2026);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
+    (
+        crate::assess::view::build(&commune, &cat, a, today),
+        commune,
+    )
+}

@@ -4,6 +4,8 @@
 mod assessment;
 
 pub use assessment::demo_assessment;
+#[cfg(test)]
+pub use assessment::demo_overview;
 
 use crate::error::{Error, Result};
 use crate::model::{Commune, Leader, Unit};

@@ -426,17 +426,7 @@ fn width(col: u16) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::view::build;
-    use crate::catalog::Catalog;
-    use crate::demo::{demo_assessment, demo_commune};
-
-    fn demo_overview() -> (Overview, Commune) {
-        let commune = demo_commune();
-        let cat = Catalog::builtin().unwrap();
-        let a = demo_assessment(&commune, 2026);
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
-        (build(&commune, &cat, a, today), commune)
-    }
+    use crate::demo::demo_overview;
 
     #[test]
     fn columns_are_named_by_letter() {

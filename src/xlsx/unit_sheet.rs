@@ -367,21 +367,11 @@ fn list_if_fits(code: &str, options: &[String]) -> Result<Option<DataValidation>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::view::build;
-    use crate::catalog::Catalog;
-    use crate::demo::{demo_assessment, demo_commune};
-
-    fn demo() -> (Overview, Commune) {
-        let commune = demo_commune();
-        let cat = Catalog::builtin().unwrap();
-        let a = demo_assessment(&commune, 2026);
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
-        (build(&commune, &cat, a, today), commune)
-    }
+    use crate::demo::demo_overview;
 
     #[test]
     fn a_unit_gets_its_items_under_the_communes_name() {
-        let (ov, commune) = demo();
+        let (ov, commune) = demo_overview();
         let (unit, items) = unit_items(&ov, &commune, "trạm y tế").unwrap();
         assert_eq!(unit, "Trạm Y tế xã");
         let codes: Vec<&str> = items.iter().map(|i| i.code.as_str()).collect();
@@ -393,7 +383,7 @@ mod tests {
 
     #[test]
     fn an_unknown_unit_is_told_the_units_that_exist() {
-        let (ov, commune) = demo();
+        let (ov, commune) = demo_overview();
         let e = unit_items(&ov, &commune, "Hội Nông dân")
             .unwrap_err()
             .to_string();
