@@ -205,8 +205,12 @@ fn libreoffice_renders_the_same_text_as_our_pdf() {
     let ours = dir.path().join("ke-hoach-tre.pdf");
     std::fs::write(&ours, tre::render::pdf::write_pdf(&doc).unwrap()).unwrap();
 
-    let lo =
-        oracles::libreoffice_pdfs(&[docx.clone()], &dir.path().join("lo"), dir.path()).remove(0);
+    let lo = oracles::libreoffice_pdfs(
+        std::slice::from_ref(&docx),
+        &dir.path().join("lo"),
+        dir.path(),
+    )
+    .remove(0);
     keep(&[&docx, &ours, &lo]);
 
     let lo_pages = pages_text(&lo);
