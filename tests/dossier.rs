@@ -21,15 +21,37 @@ fn demo() -> Tre {
 
 fn build(tre: &Tre, name: &str) -> std::path::PathBuf {
     let out = tre.path(name);
-    tre.ok(&[
+    let run = build_run(tre, "2026", &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out
+}
+
+/// `tre dossier build` refused: its one-line message (exit 2, checked by `fails`).
+fn build_fails(tre: &Tre, year: &str, out: &Path) -> String {
+    tre.fails(&[
         "dossier",
         "build",
         "--year",
-        "2026",
+        year,
         "--out",
         out.to_str().unwrap(),
-    ]);
-    out
+    ])
+}
+
+/// `tre dossier build --year Y --out OUT`, whatever its outcome.
+fn build_run(tre: &Tre, year: &str, out: &Path) -> std::process::Output {
+    tre.run(&[
+        "dossier",
+        "build",
+        "--year",
+        year,
+        "--out",
+        out.to_str().unwrap(),
+    ])
 }
 
 fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
@@ -291,34 +313,13 @@ fn the_same_data_gives_the_same_bytes() {
 #[test]
 fn errors_exit_2_and_leave_no_file() {
     let tre = demo();
-    let err = tre.fails(&[
-        "dossier",
-        "build",
-        "--year",
-        "2031",
-        "--out",
-        tre.path("x.zip").to_str().unwrap(),
-    ]);
+    let err = build_fails(&tre, "2031", &tre.path("x.zip"));
     assert!(err.contains("Năm 2031 chưa có kế hoạch"), "{err}");
-    let err = tre.fails(&[
-        "dossier",
-        "build",
-        "--year",
-        "2026",
-        "--out",
-        tre.path("x.pdf").to_str().unwrap(),
-    ]);
+    let err = build_fails(&tre, "2026", &tre.path("x.pdf"));
     assert!(err.contains(".zip"), "{err}");
     // A folder that cannot be created (a file stands in its way).
     std::fs::write(tre.path("tep"), "x").unwrap();
-    let err = tre.fails(&[
-        "dossier",
-        "build",
-        "--year",
-        "2026",
-        "--out",
-        tre.path("tep/x.zip").to_str().unwrap(),
-    ]);
+    let err = build_fails(&tre, "2026", &tre.path("tep/x.zip"));
     assert!(err.contains("tep"), "{err}");
     let left: Vec<_> = std::fs::read_dir(tre.dir.path())
         .unwrap()
@@ -365,14 +366,7 @@ print(json.dumps({
 #[test]
 fn the_email_draft_parses_and_carries_the_zip() {
     let tre = demo();
-    let out = tre.run(&[
-        "dossier",
-        "build",
-        "--year",
-        "2026",
-        "--out",
-        tre.path("ho-so.zip").to_str().unwrap(),
-    ]);
+    let out = build_run(&tre, "2026", &tre.path("ho-so.zip"));
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -424,14 +418,7 @@ fn the_draft_is_addressed_and_a_vietnamese_file_name_survives() {
         "vanthu.syt@phutho.gov.vn",
     ]);
     let name = "Hồ sơ trẻ em năm 2026 gửi Sở Y tế.zip";
-    let out = tre.run(&[
-        "dossier",
-        "build",
-        "--year",
-        "2026",
-        "--out",
-        tre.path(name).to_str().unwrap(),
-    ]);
+    let out = build_run(&tre, "2026", &tre.path(name));
     assert!(out.status.success());
     // The only warning left is the missing proposal: the demo is not recognised yet.
     let err = String::from_utf8(out.stderr).unwrap();
@@ -469,14 +456,7 @@ fn a_recognised_year_sends_the_proposal_too() {
         ]);
     }
     let zip = tre.path("hs.zip");
-    let out = tre.run(&[
-        "dossier",
-        "build",
-        "--year",
-        "2026",
-        "--out",
-        zip.to_str().unwrap(),
-    ]);
+    let out = build_run(&tre, "2026", &zip);
     assert!(
         out.status.success(),
         "{}",
