@@ -242,3 +242,20 @@ describe('numbering style of the third level', () => {
     expect(setGroupStyle(tree, [0], 'dotted').ok).toBe(false);
   });
 });
+
+describe('editor actions on a section', () => {
+  it('toggles the third level of a group from a label of that group', async () => {
+    const { toggleGroupStyle } = await import('./sections');
+    const tree = fromSections([s('I', 'x', [s('2', 'y', [s('a', 'p'), s('b', 'q')])])]);
+    const dotted = ok(toggleGroupStyle(tree, [0, 0, 1]));
+    expect(outline(dotted.tree)).toEqual(['I x', '  1 y', '    1.1 p', '    1.2 q']);
+    expect(outline(ok(toggleGroupStyle(dotted.tree, [0, 0, 0])).tree)).toEqual(['I x', '  1 y', '    a p', '    b q']);
+  });
+
+  it('asks before removing, naming the subsections and paragraphs that go with it', async () => {
+    const { removalQuestion } = await import('./sections');
+    const tree = sample();
+    expect(removalQuestion(tree[0])).toBe('Xóa mục “I. MỤC ĐÍCH, YÊU CẦU” cùng 2 mục con và 1 đoạn văn? Có thể hoàn tác bằng Ctrl+Z.');
+    expect(removalQuestion({ ...tree[1], title: '' })).toBe('Xóa mục “II. (chưa có tên)”? Có thể hoàn tác bằng Ctrl+Z.');
+  });
+});

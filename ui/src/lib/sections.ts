@@ -393,3 +393,18 @@ export function setGroupStyle(tree: TreeNode[], parent: Path, style: 'letter' | 
   const next = updateNode(tree, parent, (n) => ({ ...n, children: n.children.map((c, i) => (i === 0 ? { ...c, label: first } : c)) }));
   return done(next, [...parent, 0]);
 }
+
+/** A click on a third-level label: its group switches between a, b, c and 1.1, 1.2. */
+export function toggleGroupStyle(tree: TreeNode[], path: Path): OpResult {
+  const dotted = /^\d+\.\d+$/.test(getNode(tree, path)?.label ?? '');
+  return setGroupStyle(tree, path.slice(0, -1), dotted ? 'letter' : 'dotted');
+}
+
+/** The question asked before a section goes, naming what goes with it (subsections, paragraphs). */
+export function removalQuestion(node: TreeNode): string {
+  const count = sectionRefs([node]).length - 1;
+  const countParas = (n: TreeNode): number => n.paragraphs.filter((p) => p.trim()).length + n.children.reduce((a, c) => a + countParas(c), 0);
+  const paras = countParas(node);
+  const what = [count ? `${count} mục con` : '', paras ? `${paras} đoạn văn` : ''].filter(Boolean).join(' và ');
+  return `Xóa mục “${displayLabel(node.label)} ${node.title || '(chưa có tên)'}”${what ? ` cùng ${what}` : ''}? Có thể hoàn tác bằng Ctrl+Z.`;
+}
