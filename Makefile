@@ -6,16 +6,17 @@ OUT ?= out
 # Where cargo puts its builds (honours CARGO_TARGET_DIR, like cargo itself).
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
-.PHONY: run test setup ui ui-check app build e2e demo bench clean
+.PHONY: run test setup ui ui-check ui-e2e app build e2e demo bench clean
 
 ## Install what is needed, build the app (UI + Tauri shell, debug build) and open it.
 run: setup app
 	@echo "==> Mở Tre (dữ liệu: $${TRE_DB:-~/.local/share/tre/tre.db})"
 	$(TARGET_DIR)/debug/tre-app
 
-## Install what is needed and run every test (this is what .ci/run calls): the UI's checks
-## and unit tests, the core's tests, then the built app end to end under Xvfb.
-test: setup ui-check
+## Install what is needed and run every test (this is what .ci/run calls): the UI's checks,
+## unit tests and click-through on the mock backend, the core's tests, then the built app end
+## to end under Xvfb.
+test: setup ui-check ui-e2e
 	$(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
 	$(MAKE) --no-print-directory app
@@ -27,6 +28,10 @@ setup:
 ## The UI: type check and unit tests (vitest), then the production build in ui/dist.
 ui-check:
 	cd ui && npm ci --no-audit --no-fund && npm run check && npm test
+
+## The UI on its mock backend in headless Chromium (drag and drop, key chords, dialogs).
+ui-e2e:
+	bash ui/scripts/e2e.sh
 
 ui:
 	cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build
