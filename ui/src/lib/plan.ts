@@ -75,13 +75,24 @@ function kindOf(symbol: string): string {
 /**
  * An ASCII file name as DOCUMENTS.md asks: "2026_MinhHoa_KH-thuc-hien-quyet-dinh-so-06.pdf".
  */
-export function planFileName(plan: Plan, commune: Commune | null, format: 'pdf' | 'docx'): string {
+export function planFileName(plan: Plan, commune: Commune | null, format: 'pdf' | 'docx', twin = 1): string {
   const parts = [String(plan.date.year)];
   const place = commune ? asciiCamel(commune.name) : '';
   if (place) parts.push(place);
   const slug = asciiSlug(plan.title, 7) || 'ke-hoach';
-  parts.push(`${kindOf(plan.symbol)}-${slug}`);
+  parts.push(`${kindOf(plan.symbol)}-${slug}${twin > 1 ? `-${twin}` : ''}`);
   return `${parts.join('_')}.${format}`;
+}
+
+/**
+ * Which of the year's plans with the same subject (as a file name sees it) this one is: 1 for
+ * the oldest, 2 for the next… so that exporting a second plan of the same name never writes
+ * over the first one's file ("…_KH-thuc-hien-quyet-dinh-so-06-qd-2.pdf").
+ */
+export function twinNumber(id: number, title: string, plans: { id: number; title: string }[]): number {
+  const slug = asciiSlug(title, 7);
+  const twins = plans.filter((p) => p.id !== id && asciiSlug(p.title, 7) === slug && p.id < id);
+  return twins.length + 1;
 }
 
 /** Joins a folder and a file name with the folder's own separator. */

@@ -7,6 +7,7 @@ vi.mock('./api', () => ({
   saveDialog: vi.fn(async (start: string) => start),
   openPath: vi.fn(async () => {}),
   revealInDir: vi.fn(async () => {}),
+  plansList: vi.fn(async () => [] as { id: number; title: string }[]),
 }));
 
 import * as api from './api';
@@ -23,6 +24,18 @@ describe('writing the plan to a file', () => {
     expect(path.startsWith('/home/canbo/Documents/Tre/2026_')).toBe(true);
     expect(path.endsWith('.docx')).toBe(true);
     expect(api.exportPlan).toHaveBeenCalledWith(7, 'docx', path);
+  });
+
+  it('numbers the file of a second plan of the year with the same subject', async () => {
+    const p = plan();
+    vi.mocked(api.plansList).mockResolvedValueOnce([
+      { id: 3, title: p.title },
+      { id: 7, title: p.title },
+    ] as Awaited<ReturnType<typeof api.plansList>>);
+    const second = await exportToFolder(7, p, demoCommune(), 'pdf');
+    const first = await exportToFolder(3, p, demoCommune(), 'pdf');
+    expect(second).toBe(first.replace(/\.pdf$/, '-2.pdf'));
+    expect(api.plansList).toHaveBeenCalledWith(2026);
   });
 
   it('opens the save dialog at the last file written, and writes nothing when cancelled', async () => {

@@ -4,7 +4,7 @@
 
 import type { Commune, ExportFormat, Plan } from './types';
 import * as api from './api';
-import { joinPath, planFileName } from './plan';
+import { joinPath, planFileName, twinNumber } from './plan';
 
 /** A file the editor wrote, shown under its toolbar until closed. */
 export interface ExportedFile {
@@ -19,7 +19,13 @@ export const FORMAT_NAME: Record<ExportFormat, string> = { pdf: 'PDF', docx: 'Wo
 /** Writes the plan into the export folder, with no dialog to answer; answers the path written. */
 export async function exportToFolder(id: number, plan: Plan, commune: Commune, format: ExportFormat): Promise<string> {
   const dir = await api.defaultExportDir();
-  return api.exportPlan(id, format, joinPath(dir, planFileName(plan, commune, format)));
+  return api.exportPlan(id, format, joinPath(dir, await fileName(id, plan, commune, format)));
+}
+
+/** The plan's file name, numbered when another plan of the year has the same subject. */
+async function fileName(id: number, plan: Plan, commune: Commune, format: ExportFormat): Promise<string> {
+  const year = await api.plansList(plan.date.year);
+  return planFileName(plan, commune, format, twinNumber(id, plan.title, year));
 }
 
 /**
@@ -33,7 +39,7 @@ export async function exportWithDialog(
   format: ExportFormat,
   lastExport: string | null,
 ): Promise<string | null> {
-  const start = lastExport ?? joinPath(await api.defaultExportDir(), planFileName(plan, commune, format));
+  const start = lastExport ?? joinPath(await api.defaultExportDir(), await fileName(id, plan, commune, format));
   const path = await api.saveDialog(start, format);
   if (!path) return null;
   return api.exportPlan(id, format, path);
