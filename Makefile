@@ -20,6 +20,7 @@ test: setup ui-check ui-e2e
 	$(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
 	$(MAKE) --no-print-directory app
+	$(CARGO) test --locked -p tre-app --features custom-protocol
 	$(MAKE) --no-print-directory e2e
 
 setup:

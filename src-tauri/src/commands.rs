@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use serde::Serialize;
+
+use crate::opening::Written;
 use tauri::{AppHandle, Emitter, State};
 use tre::assess::view::Overview;
 use tre::catalog::Category;
@@ -27,6 +29,15 @@ pub struct CmdError {
     message: String,
 }
 
+impl CmdError {
+    pub fn new(code: &str, message: String) -> Self {
+        CmdError {
+            code: code.to_string(),
+            message,
+        }
+    }
+}
+
 impl From<tre::Error> for CmdError {
     fn from(e: tre::Error) -> Self {
         CmdError {
@@ -36,7 +47,7 @@ impl From<tre::Error> for CmdError {
     }
 }
 
-type Res<T> = Result<T, CmdError>;
+pub type Res<T> = Result<T, CmdError>;
 
 /// Runs `f` on the session, opening the database (the same file the CLI uses) if needed.
 fn with<T>(state: &State<AppState>, f: impl FnOnce(&mut Session) -> tre::Result<T>) -> Res<T> {
@@ -105,11 +116,14 @@ pub fn plan_preview(s: State<AppState>, plan: Plan) -> Res<Vec<PagePreview>> {
 #[tauri::command]
 pub fn export_plan(
     s: State<AppState>,
+    written: State<Written>,
     id: i64,
     format: ExportFormat,
     path: PathBuf,
 ) -> Res<PathBuf> {
-    with(&s, |x| x.export_plan(id, format, &path))
+    let out = with(&s, |x| x.export_plan(id, format, &path))?;
+    written.remember(&out);
+    Ok(out)
 }
 
 #[tauri::command]
@@ -166,11 +180,14 @@ pub fn plan_check_draft(s: State<AppState>, plan: Plan) -> Res<Vec<Finding>> {
 #[tauri::command]
 pub fn assessment_export(
     s: State<AppState>,
+    written: State<Written>,
     kind: AssessmentKind,
     year: i32,
     format: ExportFormat,
 ) -> Res<PathBuf> {
-    with(&s, |x| x.assessment_export(kind, year, format))
+    let out = with(&s, |x| x.assessment_export(kind, year, format))?;
+    written.remember(&out);
+    Ok(out)
 }
 
 /// Builds the year's dossier (ZIP + .eml) into the export folder. Each step is sent to the
@@ -180,15 +197,19 @@ pub fn assessment_export(
 pub async fn dossier_build(
     app: AppHandle,
     s: State<'_, AppState>,
+    written: State<'_, Written>,
     year: i32,
 ) -> Res<DossierResult> {
     let dir = tre::session::default_export_dir()?;
-    with(&s, |x| {
+    let built = with(&s, |x| {
         x.dossier_build(year, &dir, &mut |p| {
             // A lost progress event only leaves the bar behind; the result still arrives.
             let _ = app.emit("dossier-progress", &p);
         })
-    })
+    })?;
+    written.remember(&built.zip);
+    written.remember(&built.eml);
+    Ok(built)
 }
 
 /// Imports a plan file chosen by the officer and saves it as a new plan, checked.

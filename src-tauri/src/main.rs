@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod opening;
 
 use std::sync::Mutex;
 
@@ -22,6 +23,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(commands::AppState(Mutex::new(None)))
+        .manage(opening::Written::default())
         .invoke_handler(tauri::generate_handler![
             commands::commune_get,
             commands::commune_set,
@@ -49,6 +51,8 @@ fn main() {
             commands::plan_check_draft,
             commands::plan_import,
             commands::plan_copy_checked,
+            opening::open_written,
+            opening::reveal_written,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

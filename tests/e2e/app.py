@@ -204,6 +204,10 @@ def export_docx(s):
     runs = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
     check(TYPED in xml or TYPED in runs, f"word/document.xml does not contain {TYPED!r}")
     check(COMMUNE in runs or COMMUNE.upper() in runs, f"word/document.xml does not contain {COMMUNE!r}")
+    # The shell opens only what Tre wrote (src-tauri/src/opening.rs): any other path is refused
+    # with a Vietnamese message, whatever the page asks.
+    refused = s.js("return window.__TAURI_INTERNALS__.invoke('open_written', {path: '/etc/passwd'}).then(() => null, (e) => e)")
+    check(refused and refused.get("code") == "not-written" and "Tre chỉ mở" in refused.get("message", ""), f"opening /etc/passwd answered {refused!r}")
 
 
 @step("reopened", "close the app, start it again: the plan, the text and the deadline are there")

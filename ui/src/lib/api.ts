@@ -171,30 +171,23 @@ export async function openPlanFileDialog(): Promise<string | null> {
   }
 }
 
-/** Opens a file or a folder with the system's default program. */
+/**
+ * Opens a file Tre wrote (or its folder, or the export folder) with the system's program. The
+ * shell refuses any other path (src-tauri/src/opening.rs), with a Vietnamese message.
+ */
 export async function openPath(path: string): Promise<void> {
   if (!inTauri) {
     console.info('[mock] mở', path);
     return;
   }
-  try {
-    const { openPath } = await import('@tauri-apps/plugin-opener');
-    await openPath(path);
-  } catch (err) {
-    throw toApiError(err);
-  }
+  await call<void>('open_written', { path });
 }
 
-/** Shows a file selected in the system's file manager. */
+/** Shows a file Tre wrote, selected in the system's file manager. */
 export async function revealInDir(path: string): Promise<void> {
   if (!inTauri) {
     console.info('[mock] mở thư mục chứa', path);
     return;
   }
-  try {
-    const { revealItemInDir } = await import('@tauri-apps/plugin-opener');
-    await revealItemInDir(path);
-  } catch (err) {
-    throw toApiError(err);
-  }
+  await call<void>('reveal_written', { path });
 }
