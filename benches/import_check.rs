@@ -27,14 +27,20 @@ fn import_and_check(c: &mut Criterion) {
         .iter()
         .map(|id| {
             let name = format!("{id}.txt");
-            (name.clone(), std::fs::read(fixtures().join("seeds").join(&name)).unwrap())
+            (
+                name.clone(),
+                std::fs::read(fixtures().join("seeds").join(&name)).unwrap(),
+            )
         })
         .collect();
     let docx: Vec<(String, Vec<u8>)> = SEEDS
         .iter()
         .map(|id| {
             let name = format!("{}.docx", &id[..3]);
-            (name.clone(), std::fs::read(fixtures().join("import-docx").join(&name)).unwrap())
+            (
+                name.clone(),
+                std::fs::read(fixtures().join("import-docx").join(&name)).unwrap(),
+            )
         })
         .collect();
     let plans: Vec<_> = texts
