@@ -23,7 +23,7 @@ SEED_YEAR = 2026
 MISSPELT, MENDED = "Lòng ghép", "Lồng ghép"
 OWN_PLACE = "Tân Lập"
 
-state.update({"imported": None, "copy": None})
+state.update({"imported": None})
 
 
 def cli_json(*args):
@@ -217,7 +217,6 @@ def copy_checked(s):
     s.click(s.tid("copy-ok"))
     new = wait(lambda: plan_ids() - before, 20, "the copy to be saved")
     cid = new.pop()
-    state["copy"] = cid
     found = cli_findings(cid)
     n = len(found)
     note = wait(lambda: [t for t in toasts(s) if t.startswith(f"Đã sao chép sang năm {year}")], 10, "the copy toast")
