@@ -3,7 +3,8 @@ same database: xã Tân Lập, Tuyên Quang).
 
 The officer imports a neighbouring commune's plan (seed 001, xã Quan Sơn), reads the findings
 panel, clicks each finding and lands on the field it names, mends two of them, then copies the
-plan to the next year and opens the copy with its findings. Every list the page shows is
+plan to the next year and opens the copy with its findings. Last, the Word file Tre exported
+earlier (step 07) comes back in as the same plan. Every list the page shows is
 compared with what `tre check --plan` computes from the same file.
 
 Only the system "Open" dialog is answered by the test (a GTK window outside the page, which
@@ -112,6 +113,16 @@ def import_plan(s):
     s.click(s.tid("nav-plans"))
     button = s.tid("import-plan", timeout=15)
     before = plan_ids()
+    # First a file that is no plan at all: a Vietnamese message, nothing saved, still home.
+    junk = os.path.join(os.path.dirname(DB), "anh-chup.docx")
+    with open(junk, "wb") as f:
+        f.write(bytes(range(256)) * 64)
+    s.js("window.__TRE_E2E_OPEN__ = arguments[0]", junk)
+    s.click(button)
+    error = wait(lambda: s.js("return [...document.querySelectorAll('[data-testid=\"toast\"].error .text')].map((t) => t.textContent.trim())"), 15, "the error toast for a file that is no plan")
+    check(any("anh-chup.docx" in e or "Word" in e for e in error), f"the error toast reads {error}")
+    check(plan_ids() == before and not open_plan_id(s), "a file that is no plan was saved or opened")
+    shot("import-refused")
     s.js("window.__TRE_E2E_OPEN__ = arguments[0]", SEED)
     s.click(button)
 
@@ -234,4 +245,24 @@ def copy_checked(s):
     check(plan["place"] == OWN_PLACE and plan["signer"] == old["signer"], "the copy lost the mended place or the signer")
 
 
-STEPS = [import_plan, finding_jump, finding_fixed, copy_checked]
+@step("import-docx", "home: the Word file exported in step 07 imports back as the same plan")
+def import_docx(s):
+    s.click(s.tid("nav-plans"))
+    button = s.tid("import-plan", timeout=15)
+    before = plan_ids()
+    s.js("window.__TRE_E2E_OPEN__ = arguments[0]", state["docx"])
+    s.click(button)
+
+    def opened_new():
+        pid = open_plan_id(s)
+        return pid if pid and pid not in before else None
+
+    pid = wait(opened_new, 30, "the imported Word file to open")
+    back, original = cli_plan(pid), cli_plan(state["plan_id"])
+    # Deadlines and events are not printed in the document, so they cannot come back.
+    for key in ["doc_type", "symbol", "place", "date", "title", "bases", "intro", "sections", "closing", "recipients", "signer"]:
+        check(back[key] == original[key], f"{key} differs after the round trip: {str(back[key])[:160]!r} vs {str(original[key])[:160]!r}")
+    wait(lambda: s.value(s.tid("plan-title")) == original["title"], 15, "the editor to show the imported subject")
+
+
+STEPS = [import_plan, finding_jump, finding_fixed, copy_checked, import_docx]
