@@ -191,6 +191,21 @@ fn saving_a_plan_without_symbol_says_what_is_missing() {
 }
 
 /// Each bad input: exit 2, one Vietnamese line that says what to do, no panic.
+/// An OpenDocument text as LibreOffice writes it: first entry "mimetype", stored.
+fn odt() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.text")
+        .unwrap();
+    z.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(b"<office:document-content/>").unwrap();
+    z.finish().unwrap().into_inner()
+}
+
 #[test]
 fn bad_files_get_one_vietnamese_line() {
     let tre = Tre::new();
@@ -222,6 +237,7 @@ fn bad_files_get_one_vietnamese_line() {
             "Word 97–2003",
         ),
         (write("bao-cao.pdf", b"%PDF-1.7\n..."), "PDF"),
+        (write("ke-hoach.odt", &odt()), "OpenDocument"),
         (
             write("gia.docx", b"not a zip at all"),
             "không phải tệp Word",

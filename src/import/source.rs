@@ -63,6 +63,15 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<Format> {
             "Tệp {name} là {what}, Tre chưa đọc được. Hãy mở bằng Word và lưu lại dạng .docx (Word Document), hoặc lưu thành .txt, rồi nhập lại."
         ))
     };
+    // An OpenDocument file is a ZIP too, whose first entry, stored, is its "mimetype".
+    if bytes.starts_with(b"PK\x03\x04")
+        && bytes.get(30..38) == Some(b"mimetype".as_slice())
+        && bytes[38..].starts_with(b"application/vnd.oasis.opendocument")
+    {
+        return Err(Error::Invalid(format!(
+            "Tệp {name} là văn bản OpenDocument (.odt, của LibreOffice), Tre chưa đọc được. Hãy mở bằng LibreOffice Writer, chọn Tệp → Lưu thành… kiểu “Word 2007–365 (.docx)”, rồi nhập lại."
+        )));
+    }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return Ok(Format::Docx);
     }
