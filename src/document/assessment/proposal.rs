@@ -24,7 +24,7 @@ pub fn proposal(ctx: &Ctx) -> Result<Document> {
             .join("; ");
         if v.reasons.len() > 3 {
             reasons += &format!(
-                "; và {} lý do khác, xem `tre assess show`",
+                "; và {} lý do khác, xem danh sách lý do của kết quả tự đánh giá",
                 v.reasons.len() - 3
             );
         }
