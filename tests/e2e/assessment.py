@@ -220,4 +220,43 @@ def assessment_dossier(s):
     check("Tờ trình" in warnings, f"the warnings read {warnings!r}")
 
 
-STEPS = [demo_db, assessment_open, assessment_hand_points, assessment_rate, assessment_refused, assessment_cli, assessment_dossier]
+def export_one(s, kind, fmt):
+    """Chooses one document of the export menu; answers the notice's path or the refusal."""
+    s.js("window.scrollTo(0, 0)")
+    last = s.js("const n = document.querySelector('[data-testid=\"assessment-export-notice\"]'); return n ? n.dataset.path : null")
+    s.click(s.find('[data-testid="export-menu"]'))
+    s.click(s.find(f'[data-testid="export-{kind}-{fmt}"]', timeout=10))
+
+    def done():
+        # The notice of the previous export may still be on screen for a moment.
+        fresh = [n for n in s.find_all('[data-testid="assessment-export-notice"]') if s.js("return arguments[0].dataset.path", ref(n)) != last]
+        return fresh or s.find_all('[data-testid="export-refusal"]')
+
+    found = wait(done, 60, f"the {kind} {fmt} export to finish")
+    if s.js("return arguments[0].dataset.testid", ref(found[0])) == "export-refusal":
+        return None, s.text(found[0]).strip()
+    return s.js("return arguments[0].getAttribute('data-path')", ref(found[0])), None
+
+
+@step("assessment-export", "Xuất văn bản: the report as PDF and the score table as XLSX; the proposal is refused with the reasons")
+def assessment_export(s):
+    path, refused = export_one(s, "report", "pdf")
+    check(path and not refused, f"the report was refused: {refused}")
+    check(os.path.realpath(os.path.dirname(path)) == os.path.realpath(EXPORT_DIR), f"the report went to {path}")
+    r = run(["pdftotext", "-enc", "UTF-8", path, "-"])
+    text = " ".join(r.stdout.split())
+    check(r.returncode == 0 and "BÁO CÁO" in text and "Minh Hòa" in text.replace("MINH HÒA", "Minh Hòa"), f"the report's text: {text[:200]!r}")
+    path, refused = export_one(s, "assessment", "xlsx")
+    check(path and path.endswith(".xlsx") and zipfile.is_zipfile(path), f"the score table: {path} {refused}")
+    check("xl/workbook.xml" in zipfile.ZipFile(path).namelist(), f"{path} is not a workbook")
+    before = set(os.listdir(EXPORT_DIR))
+    path, refused = export_one(s, "proposal", "pdf")
+    r = run([CLI, "--db", DB, "export", "proposal", "--year", str(state["year"]), "--format", "pdf", "--out", os.path.join(EXPORT_DIR, "x.pdf")])
+    check(path is None and refused and r.returncode != 0, f"the proposal was not refused: {path}")
+    # The core's message, as the CLI prints it, up to its first reason.
+    cli_message = r.stderr.strip().removeprefix("Lỗi: ").split(";")[0]
+    check(cli_message in refused, f"the page's refusal {refused!r} does not say the core's {cli_message!r}")
+    check(set(os.listdir(EXPORT_DIR)) == before, "a refused proposal left a file behind")
+
+
+STEPS = [demo_db, assessment_open, assessment_hand_points, assessment_rate, assessment_refused, assessment_cli, assessment_export, assessment_dossier]

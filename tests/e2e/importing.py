@@ -192,6 +192,9 @@ def finding_jump(s):
 def finding_fixed(s):
     pid = state["imported"]
     before = panel(s)
+    # In the outline view the paragraphs are hidden: the click shows them again.
+    s.click(s.tid("toggle-outline"))
+    wait(lambda: not s.find_all('[data-testid="paragraph"]'), 10, "the outline view to hide the paragraphs")
     # The click selects the misspelt words: typing the correction replaces just them.
     s.click(next(b for b, f in zip(s.find_all('[data-testid="finding"]'), before) if f["code"] == "word-spelling"))
     field = element_id(wait(lambda: s.js("const a = document.activeElement; return a && a.dataset.testid === 'paragraph' ? a : null"), 10, "the misspelt paragraph to get the focus"))
