@@ -153,6 +153,7 @@ def import_plan(s):
     n = len(want)
     note = wait(lambda: [t for t in toasts(s) if t.startswith("Đã nhập kế hoạch")], 10, "the import toast")
     check(note[0] == f"Đã nhập kế hoạch; có {n} chỗ cần xem lại.", f"the toast reads {note[0]!r}, the CLI finds {n}")
+    check(not [t for t in toasts(s) if "anh-chup.docx" in t], "the refused file's message outlived the successful import")
     summary = s.text(s.tid("findings-summary"))
     errors = sum(1 for _, sev, _ in want if sev == "error")
     check(summary.startswith(f"{errors} lỗi"), f"the panel's summary reads {summary!r}, the CLI has {errors} errors")
