@@ -146,17 +146,12 @@ fn set_criterion(
 
 /// Points as typed: "40", "12,5", "12.5".
 pub fn parse_points(v: &str) -> Result<f64> {
-    v.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|p| p.is_finite())
-        .ok_or_else(|| {
-            Error::Invalid(format!(
-                "“{}” không phải số điểm. Hãy nhập một số, ví dụ 40.",
-                v.trim()
-            ))
-        })
+    crate::catalog::parse_decimal(v.trim()).ok_or_else(|| {
+        Error::Invalid(format!(
+            "“{}” không phải số điểm. Hãy nhập một số, ví dụ 40.",
+            v.trim()
+        ))
+    })
 }
 
 fn check_points(p: f64, max: Option<f64>, what: &str) -> Result<()> {

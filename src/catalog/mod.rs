@@ -180,6 +180,15 @@ pub fn fmt_points(p: f64) -> String {
     }
 }
 
+/// The inverse of `fmt_points` for what people type or a sheet holds: "12,5" or "12.5";
+/// `None` unless it is a finite number. Callers trim what they accept with spaces.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    text.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +233,9 @@ mod tests {
     fn points_print_the_vietnamese_way() {
         assert_eq!(fmt_points(50.0), "50");
         assert_eq!(fmt_points(12.5), "12,5");
+        assert_eq!(parse_decimal("12,5"), Some(12.5));
+        assert_eq!(parse_decimal("12.5"), Some(12.5));
+        assert_eq!(parse_decimal("inf"), None);
+        assert_eq!(parse_decimal("ba"), None);
     }
 }

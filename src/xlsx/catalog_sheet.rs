@@ -104,12 +104,7 @@ pub(super) fn parse_bands(text: &str) -> Result<Vec<Band>, String> {
         if s.is_empty() {
             return Ok(None);
         }
-        s.replace(',', ".")
-            .parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .map(Some)
-            .ok_or(())
+        crate::catalog::parse_decimal(s).map(Some).ok_or(())
     };
     text.split(LIST_SEP)
         .map(str::trim)

@@ -112,16 +112,9 @@ pub(super) fn data_number(d: &Data) -> std::result::Result<Option<f64>, String> 
             if t.is_empty() {
                 return Ok(None);
             }
-            t.replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .map(Some)
-                .ok_or_else(|| {
-                    format!(
-                        "“{t}” không phải số. Hãy ghi một số (ví dụ 50) hoặc để trống nếu chưa rõ"
-                    )
-                })
+            crate::catalog::parse_decimal(&t).map(Some).ok_or_else(|| {
+                format!("“{t}” không phải số. Hãy ghi một số (ví dụ 50) hoặc để trống nếu chưa rõ")
+            })
         }
     }
 }
