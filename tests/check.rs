@@ -281,11 +281,7 @@ mod cli {
     #[test]
     fn stored_plans_are_checked_and_copies_report_on_stderr() {
         let tre = Tre::new();
-        let ids: Vec<String> = tre
-            .ok(&["demo", "--year", "2026"])
-            .lines()
-            .map(String::from)
-            .collect();
+        let ids = tre.demo_ids("2026");
         for id in &ids {
             let out = tre.ok(&["check", "--plan", id]);
             assert!(

@@ -22,11 +22,7 @@ fn with_commune() -> Tre {
 #[test]
 fn demo_then_list_show_copy_export() {
     let tre = Tre::new();
-    let ids: Vec<String> = tre
-        .ok(&["demo", "--year", "2026"])
-        .lines()
-        .map(String::from)
-        .collect();
+    let ids = tre.demo_ids("2026");
     assert_eq!(ids.len(), 4);
     let list: serde_json::Value =
         serde_json::from_str(&tre.ok(&["plan", "list", "--json"])).unwrap();

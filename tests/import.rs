@@ -467,11 +467,7 @@ fn seed_to_pdf_gives_the_seed_text_back() {
 #[test]
 fn demo_plans_come_back_from_our_docx() {
     let tre = Tre::new();
-    let ids: Vec<String> = tre
-        .ok(&["demo", "--year", "2027"])
-        .lines()
-        .map(String::from)
-        .collect();
+    let ids = tre.demo_ids("2027");
     assert_eq!(ids.len(), 4);
     for id in &ids {
         let path = tre.path(&format!("{id}.docx"));

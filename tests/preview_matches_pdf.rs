@@ -100,11 +100,7 @@ fn pdf_lines(pdf: &std::path::Path) -> Lines {
 #[test]
 fn preview_and_pdf_have_the_same_lines_on_every_page() {
     let tre = Tre::new();
-    let ids: Vec<String> = tre
-        .ok(&["demo", "--year", "2026"])
-        .lines()
-        .map(String::from)
-        .collect();
+    let ids = tre.demo_ids("2026");
     for id in &ids {
         let pdf = tre.path(&format!("{id}.pdf"));
         tre.ok(&[

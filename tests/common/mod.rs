@@ -36,6 +36,14 @@ impl Tre {
             .expect("run tre")
     }
 
+    /// `tre demo --year Y`: loads the demo commune and its plans; returns the plans' ids.
+    pub fn demo_ids(&self, year: &str) -> Vec<String> {
+        self.ok(&["demo", "--year", year])
+            .lines()
+            .map(String::from)
+            .collect()
+    }
+
     /// Runs and asserts success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
