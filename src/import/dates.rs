@@ -5,32 +5,26 @@
 //! in the plan's year. Each one's text is the clause that says what is due, without the
 //! date phrase, the bullet or the label.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex_lite::{Captures, Regex};
 
 use super::vn;
 use crate::model::{Deadline, Event};
 
-fn deadline_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
+static DEADLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
             r"^(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn(?: chót| cuối| nộp| gửi)?(?: là)?:?)\s+(?:ngày\s+)?([0-9]{1,2})(?:\s*/\s*|\s+tháng\s+)([0-9]{1,2})(?:(?:\s*/\s*|\s+năm\s+)([0-9]{4}))?",
         )
         .expect("valid pattern")
-    })
-}
+});
 
-fn event_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
+static EVENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
             r"^[Tt]ừ\s+(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?",
         )
         .expect("valid pattern")
-    })
-}
+});
 
 /// Deadlines and events found in one paragraph.
 #[derive(Debug, Default)]
@@ -132,7 +126,7 @@ fn text_of(text: &str, floor: usize, m_start: usize, m_end: usize) -> String {
 pub fn scan(text: &str, year: i32, section: &str) -> Found {
     // Matches of both kinds in reading order: (start, end, is_event, captures).
     let mut matches: Vec<(usize, usize, bool, Captures)> = Vec::new();
-    for (at, c) in vn::matches_at(event_re(), &["từ", "Từ"], text) {
+    for (at, c) in vn::matches_at(&EVENT_RE, &["từ", "Từ"], text) {
         if let Some(m) = c.get(0) {
             if at_word_start(text, at) {
                 matches.push((at, at + m.end(), true, c));
@@ -143,7 +137,7 @@ pub fn scan(text: &str, year: i32, section: &str) -> Found {
     let events: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
     let mut next_event = 0;
     let starts = ["trước", "Trước", "chậm", "Chậm", "hạn", "Hạn"];
-    for (at, c) in vn::matches_at(deadline_re(), &starts, text) {
+    for (at, c) in vn::matches_at(&DEADLINE_RE, &starts, text) {
         if let Some(m) = c.get(0) {
             let end = at + m.end();
             while next_event < events.len() && events[next_event].1 <= at {

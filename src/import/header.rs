@@ -3,7 +3,7 @@
 //! the number and date lines (text extraction lost the two-column block); a DOCX or a typed
 //! file may have all of it, in one column or with both columns on one line.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
@@ -46,27 +46,21 @@ pub const DOC_TYPES: &[&str] = &[
     "CÔNG VĂN",
 ];
 
-fn number_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    // "Số: 12/KH-UBND", "Số:      /KH-UBND", "Số: ....../KH-UBND".
-    R.get_or_init(|| {
-        Regex::new(r"^(?:Số|SỐ)\s*:?\s*([0-9]*)[\s._…]*/\s*([^\s]+)").expect("valid pattern")
-    })
-}
+// "Số: 12/KH-UBND", "Số:      /KH-UBND", "Số: ....../KH-UBND".
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Số|SỐ)\s*:?\s*([0-9]*)[\s._…]*/\s*([^\s]+)").expect("valid pattern")
+});
 
-fn date_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    // "Quan Sơn, ngày 05 tháng 4 năm 2026"; the day may be blank, dots or underscores.
-    R.get_or_init(|| {
-        Regex::new(
-            r"^([^,]{1,60}),\s*[Nn]gày\s*([0-9]{1,2})?[\s._…]*[Tt]háng\s*([0-9]{1,2})[\s._…]*[Nn]ăm\s*([0-9]{4})",
-        )
-        .expect("valid pattern")
-    })
-}
+// "Quan Sơn, ngày 05 tháng 4 năm 2026"; the day may be blank, dots or underscores.
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([^,]{1,60}),\s*[Nn]gày\s*([0-9]{1,2})?[\s._…]*[Tt]háng\s*([0-9]{1,2})[\s._…]*[Nn]ăm\s*([0-9]{4})",
+    )
+    .expect("valid pattern")
+});
 
 pub fn is_number_line(text: &str) -> bool {
-    (text.starts_with("Số") || text.starts_with("SỐ")) && number_re().is_match(text)
+    (text.starts_with("Số") || text.starts_with("SỐ")) && NUMBER_RE.is_match(text)
 }
 
 /// `(number, symbol)` of a "Số:" line.
@@ -74,7 +68,7 @@ pub fn parse_number(text: &str) -> Option<(Option<String>, String)> {
     if !is_number_line(text) {
         return None;
     }
-    let c = number_re().captures(text)?;
+    let c = NUMBER_RE.captures(text)?;
     let number = c.get(1).map(|m| m.as_str()).filter(|n| !n.is_empty());
     let symbol = c.get(2)?.as_str().trim_end_matches([',', ';', '.']);
     Some((number.map(String::from), symbol.to_string()))
@@ -85,7 +79,7 @@ pub fn parse_place_date(text: &str) -> Option<PlaceDate> {
     if !text.contains("háng") || !text.contains(',') {
         return None;
     }
-    let c = date_re().captures(text)?;
+    let c = DATE_RE.captures(text)?;
     let place = vn::squash(c.get(1)?.as_str());
     if place.is_empty() || vn::word_count(&place) > 6 {
         return None;
@@ -128,7 +122,7 @@ pub fn parse(paras: &[Para]) -> Header {
         // The whole line first: the blanks left for a number or a day ("Số:      /KH-UBND")
         // look like a gap between columns.
         if let Some(n) = parse_number(&p.text) {
-            let rest = number_re().find(&p.text).map_or("", |m| &p.text[m.end()..]);
+            let rest = NUMBER_RE.find(&p.text).map_or("", |m| &p.text[m.end()..]);
             if let Some(d) = parse_place_date(rest.trim()) {
                 h.place_date.get_or_insert(d);
             }
@@ -140,7 +134,7 @@ pub fn parse(paras: &[Para]) -> Header {
             if let Some(n) = parse_number(cell) {
                 h.number.get_or_insert(n);
                 // Columns typed one space apart: the date may follow the symbol.
-                let rest = number_re().find(cell).map_or("", |m| &cell[m.end()..]);
+                let rest = NUMBER_RE.find(cell).map_or("", |m| &cell[m.end()..]);
                 if let Some(d) = parse_place_date(rest.trim()) {
                     h.place_date.get_or_insert(d);
                 }

@@ -12,7 +12,7 @@
 //!   does not end a sentence; across a blank line only when the next one starts in lower
 //!   case ("giáo\n\ndục" in seed 000), which a new paragraph never does.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
@@ -40,18 +40,9 @@ pub struct Para {
     closed: bool,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    // The patterns are constants of this file, checked by the tests.
-    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
-}
-
-fn escaped_label() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVXL]{1,5})\\[.)]",
-    )
-}
+static ESCAPED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVXL]{1,5})\\[.)]").expect("valid pattern")
+});
 
 /// Cuts a line where a tab or two spaces or more separate columns.
 fn cells_of(line: &str) -> Vec<String> {
@@ -166,7 +157,7 @@ fn parse_line(raw: &str) -> Option<Para> {
         s = &bullet_star;
     }
     // "1\. …" or "**1\. …**": escaped, so not a label, bold or not.
-    let literal = s.contains('\\') && escaped_label().is_match(s.trim_start_matches('*'));
+    let literal = s.contains('\\') && ESCAPED_LABEL.is_match(s.trim_start_matches('*'));
     let (mut bold_head, mut all_bold) = (None, false);
     if let Some(inner) = s.strip_prefix("**") {
         if let Some(end) = inner.find("**") {

@@ -3,38 +3,30 @@
 //! entry, so the linter can point at it — and once per (type, number, date).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
 use crate::model::Reference;
 
-fn ref_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
+static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
             r"^([Qq]uyết định|[Kk]ế hoạch|[Ll]uật(?:\s+[^\s,;.0-9]+){0,6}?|[Nn]ghị định|[Tt]hông tư|[Cc]hỉ thị|[Cc]ông văn|[Hh]ướng dẫn|[Nn]ghị quyết|[Tt]hông báo|[Cc]hương trình|[Cc]ông điện|[Tt]ờ trình|[Bb]áo cáo)(\s+số\s*:?)?\s+([0-9][0-9A-Za-zĐđ/&._\-]*[0-9A-Za-zĐđ])",
         )
         .expect("valid pattern")
-    })
-}
+});
 
-fn date_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"^\s*,?\s*(?:ban hành\s+)?[Nn]gày\s+([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})",
-        )
-        .expect("valid pattern")
-    })
-}
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*,?\s*(?:ban hành\s+)?[Nn]gày\s+([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})",
+    )
+    .expect("valid pattern")
+});
 
-fn issuer_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^\s*,?\s*(?:của|do)\s+").expect("valid pattern"))
-}
+static ISSUER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*(?:của|do)\s+").expect("valid pattern"));
 
-/// How the types of `ref_re` start, in both cases: where a reference may begin.
+/// How the types of `REF_RE` start, in both cases: where a reference may begin.
 const TYPE_STARTS: [&str; 22] = [
     "Quyết", "quyết", "Kế", "kế", "Luật", "luật", "Nghị", "nghị", "Thông", "thông", "Chỉ", "chỉ",
     "Công", "công", "Hướng", "hướng", "Chương", "chương", "Tờ", "tờ", "Báo", "báo",
@@ -125,7 +117,7 @@ pub fn find(text: &str) -> Vec<Reference> {
     if !text.contains('/') && !text.contains("số") {
         return out;
     }
-    for (at, c) in super::vn::matches_at(ref_re(), &TYPE_STARTS, text) {
+    for (at, c) in super::vn::matches_at(&REF_RE, &TYPE_STARTS, text) {
         let (Some(whole), Some(kind_m), Some(num)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };
@@ -141,7 +133,7 @@ pub fn find(text: &str) -> Vec<Reference> {
         }
         let mut rest = &text[at + whole.end()..];
         let mut date = None;
-        if let Some(d) = date_re().captures(rest) {
+        if let Some(d) = DATE_RE.captures(rest) {
             let part = |i| d.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
             if let (Some(day), Some(month), Some(year)) = (part(1), part(2), part(3)) {
                 date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
@@ -149,7 +141,7 @@ pub fn find(text: &str) -> Vec<Reference> {
             }
             rest = &rest[d.get(0).map_or(0, |m| m.end())..];
         }
-        let issuer = match issuer_re().find(rest) {
+        let issuer = match ISSUER_RE.find(rest) {
             Some(m) => issuer(&rest[m.end()..]),
             None => String::new(),
         };

@@ -10,7 +10,7 @@
 //! sibling headings, or with sub-items of their own, become sections too (their text is
 //! the title): otherwise the order of the text would change (seed 003, IV.3).
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
@@ -21,15 +21,12 @@ use crate::model::Section;
 /// Rank of the letter level (`a)`), below any depth of numbers.
 const LETTER_RANK: u8 = 10;
 
-fn label_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"^(?:([IVXL]{1,6})\.|([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?|([0-9]{1,2})\.|([a-zđ])\))(?:\s+|$)",
-        )
-        .expect("valid pattern")
-    })
-}
+static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:([IVXL]{1,6})\.|([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?|([0-9]{1,2})\.|([a-zđ])\))(?:\s+|$)",
+    )
+    .expect("valid pattern")
+});
 
 /// Roman numerals up to XL, as headings are numbered (I … XXXIX).
 fn roman_value(s: &str) -> Option<u32> {
@@ -53,7 +50,7 @@ pub fn split_label(text: &str) -> Option<(String, u8, &str)> {
     if !(first.is_ascii_digit() || "IVXL".contains(first) || first.is_lowercase()) {
         return None;
     }
-    let c = label_re().captures(text)?;
+    let c = LABEL_RE.captures(text)?;
     let rest = &text[c.get(0)?.end()..];
     if let Some(m) = c.get(1) {
         roman_value(m.as_str())?;
