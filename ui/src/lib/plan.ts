@@ -91,7 +91,7 @@ export function planFileName(plan: Plan, commune: Commune | null, format: 'pdf' 
  */
 export function twinNumber(id: number, title: string, plans: { id: number; title: string }[]): number {
   const slug = asciiSlug(title, 7);
-  const twins = plans.filter((p) => p.id !== id && asciiSlug(p.title, 7) === slug && p.id < id);
+  const twins = plans.filter((p) => p.id < id && asciiSlug(p.title, 7) === slug);
   return twins.length + 1;
 }
 
