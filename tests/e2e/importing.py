@@ -108,29 +108,37 @@ def toasts(s):
     return s.js("return [...document.querySelectorAll('[data-testid=\"toast\"] .text')].map((t) => t.textContent.trim())")
 
 
-@step("import-plan", "home: “Nhập kế hoạch có sẵn…” reads another commune's plan and opens it with its findings")
-def import_plan(s):
-    s.click(s.tid("nav-plans"))
-    button = s.tid("import-plan", timeout=15)
-    before = plan_ids()
-    # First a file that is no plan at all: a Vietnamese message, nothing saved, still home.
-    junk = os.path.join(os.path.dirname(DB), "anh-chup.docx")
-    with open(junk, "wb") as f:
-        f.write(bytes(range(256)) * 64)
-    s.js("window.__TRE_E2E_OPEN__ = arguments[0]", junk)
-    s.click(button)
-    error = wait(lambda: s.js("return [...document.querySelectorAll('[data-testid=\"toast\"].error .text')].map((t) => t.textContent.trim())"), 15, "the error toast for a file that is no plan")
-    check(any("anh-chup.docx" in e or "Word" in e for e in error), f"the error toast reads {error}")
-    check(plan_ids() == before and not open_plan_id(s), "a file that is no plan was saved or opened")
-    shot("import-refused")
-    s.js("window.__TRE_E2E_OPEN__ = arguments[0]", SEED)
-    s.click(button)
+def choose_in_dialog(s, path):
+    """"Nhập kế hoạch có sẵn…" with `path` as the file the system dialog answers."""
+    s.js("window.__TRE_E2E_OPEN__ = arguments[0]", path)
+    s.click(s.tid("import-plan", timeout=15))
+
+
+def imported_plan_opens(s, before, what):
+    """Waits for the editor to open a plan that was not among `before`; answers its id."""
 
     def opened_new():
         pid = open_plan_id(s)
         return pid if pid and pid not in before else None
 
-    pid = wait(opened_new, 30, "the imported plan to open")
+    return wait(opened_new, 30, f"{what} to open")
+
+
+@step("import-plan", "home: “Nhập kế hoạch có sẵn…” reads another commune's plan and opens it with its findings")
+def import_plan(s):
+    s.click(s.tid("nav-plans"))
+    before = plan_ids()
+    # First a file that is no plan at all: a Vietnamese message, nothing saved, still home.
+    junk = os.path.join(os.path.dirname(DB), "anh-chup.docx")
+    with open(junk, "wb") as f:
+        f.write(bytes(range(256)) * 64)
+    choose_in_dialog(s, junk)
+    error = wait(lambda: s.js("return [...document.querySelectorAll('[data-testid=\"toast\"].error .text')].map((t) => t.textContent.trim())"), 15, "the error toast for a file that is no plan")
+    check(any("anh-chup.docx" in e or "Word" in e for e in error), f"the error toast reads {error}")
+    check(plan_ids() == before and not open_plan_id(s), "a file that is no plan was saved or opened")
+    shot("import-refused")
+    choose_in_dialog(s, SEED)
+    pid = imported_plan_opens(s, before, "the imported plan")
     check(plan_ids() == before | {pid}, f"the CLI does not list the imported plan {pid}")
     state["imported"] = pid
     plan = cli_plan(pid)
@@ -252,16 +260,9 @@ def copy_checked(s):
 @step("import-docx", "home: the Word file exported in step 07 imports back as the same plan")
 def import_docx(s):
     s.click(s.tid("nav-plans"))
-    button = s.tid("import-plan", timeout=15)
     before = plan_ids()
-    s.js("window.__TRE_E2E_OPEN__ = arguments[0]", state["docx"])
-    s.click(button)
-
-    def opened_new():
-        pid = open_plan_id(s)
-        return pid if pid and pid not in before else None
-
-    pid = wait(opened_new, 30, "the imported Word file to open")
+    choose_in_dialog(s, state["docx"])
+    pid = imported_plan_opens(s, before, "the imported Word file")
     back, original = cli_plan(pid), cli_plan(state["plan_id"])
     # Deadlines and events are not printed in the document, so they cannot come back.
     for key in ["doc_type", "symbol", "place", "date", "title", "bases", "intro", "sections", "closing", "recipients", "signer"]:
