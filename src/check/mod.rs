@@ -119,6 +119,15 @@ pub fn check_source(plan: &Plan, raw: &str, ctx: &CheckContext) -> Vec<Finding> 
     found
 }
 
+/// The findings of an imported file: the model's rules, and for a text file its text rules
+/// too. The app's import and `tre check FILE` both come here, so they report the same.
+pub fn check_imported(imported: &crate::import::Imported, ctx: &CheckContext) -> Vec<Finding> {
+    match &imported.source_text {
+        Some(text) => check_source(&imported.plan, text, ctx),
+        None => check_plan(&imported.plan, ctx),
+    }
+}
+
 /// True when a finding is wrong on paper: `tre check` exits with 1.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(Finding::is_error)

@@ -10,10 +10,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::doc::{Doc, Out, Part, Spot};
 use super::finding::{Finding, Severity};
-use super::scan::{fold, last_words, strip_diacritics};
+use super::scan::{fold, last_words};
 use super::CheckContext;
 use super::{form, text_form};
 use crate::model::DocDate;
+use crate::text::strip_marks;
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.*?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
@@ -34,6 +35,46 @@ struct Line {
     marked: bool,
 }
 
+/// The columns of a line typed as two (a header's "Số: 12/KH-UBND        Vân Nham, ngày …",
+/// a tail's "- Như trên;        PHÓ CHỦ TỊCH"), left first, each read as a line of its own,
+/// as the importer reads them. A column gap is a tab or eight spaces or more; the blanks left
+/// for a number or a day to be written by hand ("Số:      /KH-UBND", "ngày      tháng") are not.
+fn columns(raw: &str) -> Vec<&str> {
+    let Some((left, right)) = column_gap(raw) else {
+        return vec![raw];
+    };
+    let hand_blank = right.starts_with('/')
+        || left.trim_end().ends_with("Số:")
+        || left.trim_end().ends_with("ngày");
+    if hand_blank || left.trim().is_empty() {
+        return vec![raw];
+    }
+    let mut out = vec![left];
+    out.extend(columns(right));
+    out
+}
+
+/// Splits at the first tab or run of 8+ spaces inside the text: (before, after).
+fn column_gap(raw: &str) -> Option<(&str, &str)> {
+    let body = raw.trim_start();
+    let offset = raw.len() - body.len();
+    let mut run_start = None;
+    for (i, c) in body.char_indices() {
+        match c {
+            '\t' => return Some((&raw[..offset + i], body[i..].trim_start())),
+            ' ' => {
+                let start = *run_start.get_or_insert(i);
+                if body[start..].starts_with("        ") {
+                    let rest = body[start..].trim_start();
+                    return (!rest.is_empty()).then(|| (&raw[..offset + start], rest));
+                }
+            }
+            _ => run_start = None,
+        }
+    }
+    None
+}
+
 fn clean(raw: &str) -> (String, bool) {
     let t = raw.trim();
     let heading = t.starts_with('#');
@@ -45,7 +86,11 @@ fn clean(raw: &str) -> (String, bool) {
 
 fn lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
+    let cells = text
+        .lines()
+        .enumerate()
+        .flat_map(|(i, raw)| columns(raw).into_iter().map(move |c| (i, c)));
+    for (i, raw) in cells {
         let (t, marked) = clean(raw);
         if t.is_empty() {
             continue;
@@ -125,7 +170,7 @@ pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
     };
     for l in lines(text) {
         let t = l.text.as_str();
-        let bare = fold(&strip_diacritics(t));
+        let bare = fold(&strip_marks(t));
         if state != State::Recipients && state != State::Signer && bare.starts_with("noi nhan") {
             state = State::Recipients;
             push(
@@ -225,7 +270,9 @@ pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
                 Some("closing"),
                 None,
             ),
-            State::Recipients if t.starts_with('-') => {
+            // Two-column tails interleave recipients and signer lines; a name never
+            // starts with "-".
+            State::Recipients | State::Signer if t.starts_with('-') => {
                 push(
                     &mut spots,
                     &l,
@@ -323,6 +370,41 @@ mod tests {
             codes(GOOD).is_empty(),
             "{:?}",
             check_text(GOOD, &CheckContext::default())
+        );
+    }
+
+    #[test]
+    fn two_columns_typed_on_one_line_are_read_as_two() {
+        assert_eq!(
+            columns("Số: 12/KH-UBND                  Vân Nham, ngày 05 tháng 3 năm 2023"),
+            vec!["Số: 12/KH-UBND", "Vân Nham, ngày 05 tháng 3 năm 2023"]
+        );
+        assert_eq!(
+            columns("- Như trên;\tPHÓ CHỦ TỊCH"),
+            vec!["- Như trên;", "PHÓ CHỦ TỊCH"]
+        );
+        // Blanks left for the clerk, and a double space typed by mistake, are not columns.
+        for one in [
+            "Số:        /KH-UBND",
+            "Quan Sơn, ngày         tháng 4 năm 2026",
+            "Căn cứ  Luật Trẻ em",
+            "        - Lưu: VT.",
+        ] {
+            assert_eq!(columns(one), vec![one]);
+        }
+        let two = GOOD
+            .replace(
+                "Số: /KH-UBND\n\nQuan Sơn,",
+                "Số: /KH-UBND            Quan Sơn,",
+            )
+            .replace(
+                "Nơi nhận:\n\n- TT Đảng ủy;\n- Lưu: VT, VHXH.\n\n**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**",
+                "Nơi nhận:            KT. CHỦ TỊCH\n- TT Đảng ủy;            PHÓ CHỦ TỊCH\n- Lưu: VT, VHXH.",
+            );
+        assert!(
+            codes(&two).is_empty(),
+            "{:?}",
+            check_text(&two, &CheckContext::default())
         );
     }
 

@@ -33,11 +33,18 @@ use crate::model::{Plan, Section};
 pub use docx::{MAX_ENTRIES, MAX_XML_BYTES};
 pub use source::MAX_FILE_BYTES;
 
+/// Template id of plans that came from a file rather than from a template.
+pub const IMPORTED_TEMPLATE: &str = "imported";
+
 /// An imported plan and what the importer could not find (Vietnamese, for the officer).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub plan: Plan,
     pub warnings: Vec<String>,
+    /// The decoded text (NFC, `\n` line ends) of a .txt or .md file, for the linter's text
+    /// rules, which see what the model normalises away ("Noi nhận", a final ","). `None` for
+    /// a .docx, whose paragraphs the model already holds as Word wrote them.
+    pub source_text: Option<String>,
 }
 
 /// Imports the file at `path` (.txt, .md or .docx, told apart by content).
@@ -48,16 +55,25 @@ pub fn import_file(path: &Path) -> Result<Imported> {
 
 /// Imports a file's content; `name` is used in messages and to recognise a .docx.
 pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Imported> {
-    let text = match source::sniff(name, bytes)? {
-        source::Format::Docx => encoding::normalise(&docx::text_of(name, bytes)?),
-        source::Format::Text => encoding::decode(name, bytes)?,
-    };
-    from_normalised(name, &text)
+    match source::sniff(name, bytes)? {
+        source::Format::Docx => {
+            let text = encoding::normalise(&docx::text_of(name, bytes)?);
+            from_normalised(name, &text)
+        }
+        source::Format::Text => with_source(name, encoding::decode(name, bytes)?),
+    }
 }
 
 /// Imports text (plain or Markdown-ish) that is already decoded.
 pub fn import_text(name: &str, text: &str) -> Result<Imported> {
-    from_normalised(name, &encoding::normalise(text))
+    with_source(name, encoding::normalise(text))
+}
+
+/// A text file's plan, keeping the text for the linter.
+fn with_source(name: &str, text: String) -> Result<Imported> {
+    let mut imported = from_normalised(name, &text)?;
+    imported.source_text = Some(text);
+    Ok(imported)
 }
 
 /// The plan from NFC text with `\n` line ends.
@@ -68,6 +84,7 @@ fn from_normalised(name: &str, text: &str) -> Result<Imported> {
     Ok(Imported {
         plan: all_nfc(plan),
         warnings,
+        source_text: None,
     })
 }
 
