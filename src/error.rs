@@ -8,17 +8,21 @@ pub enum Error {
     /// The user gave something that cannot be accepted (a date, a year, an empty field).
     #[error("{0}")]
     Invalid(String),
-    #[error("Không tìm thấy kế hoạch số {0}. Hãy xem danh sách bằng lệnh `tre plan list`.")]
+    #[error("Không tìm thấy kế hoạch số {0}: có thể kế hoạch đã bị xóa. Hãy chọn lại trong danh sách kế hoạch.")]
     PlanNotFound(i64),
-    #[error("Chưa có thông tin xã. Hãy nhập bằng `tre commune set --name …` hoặc chạy `tre demo` để dùng dữ liệu mẫu.")]
+    #[error("Chưa có thông tin xã. Hãy nhập thông tin xã (tên xã, tỉnh, người ký) trước, hoặc dùng dữ liệu mẫu để dùng thử.")]
     NoCommune,
+    #[error("Chưa có thông tin xã: hãy nhập ít nhất tên xã và tên tỉnh.")]
+    CommuneIncomplete,
+    #[error("Tệp dữ liệu này đã có thông tin {0}; dữ liệu mẫu không ghi đè. Hãy mở dữ liệu mẫu trong một tệp dữ liệu khác.")]
+    DemoNeedsEmptyFile(String),
     #[error("Tệp dữ liệu {path} được tạo bởi phiên bản Tre mới hơn (phiên bản dữ liệu {found}, bản này đọc được đến {supported}). Hãy cập nhật Tre; tệp không bị thay đổi.")]
     NewerDatabase {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
-    #[error("Tệp dữ liệu {path} bị hỏng hoặc không phải tệp của Tre ({detail}). Hãy khôi phục từ bản sao lưu bằng `tre restore`.")]
+    #[error("Tệp dữ liệu {path} bị hỏng hoặc không phải tệp của Tre ({detail}). Hãy khôi phục từ một bản sao lưu; tệp hỏng được giữ nguyên.")]
     CorruptDatabase { path: PathBuf, detail: String },
     #[error("Không còn chỗ trống trên ổ đĩa khi ghi {path}. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu không bị mất.")]
     DiskFull { path: PathBuf },
@@ -38,7 +42,7 @@ pub enum Error {
     DatabaseBusy { path: PathBuf },
     #[error("Tệp {path} không phải bản sao lưu hợp lệ của Tre ({detail}). Hãy chọn tệp sao lưu khác, ví dụ trong thư mục backups cạnh tệp dữ liệu; dữ liệu hiện tại không bị thay đổi.")]
     InvalidBackup { path: PathBuf, detail: String },
-    #[error("Không xác định được thư mục dữ liệu của người dùng. Hãy chỉ định tệp dữ liệu bằng `tre --db ĐƯỜNG_DẪN` hoặc biến môi trường TRE_DB.")]
+    #[error("Không xác định được thư mục dữ liệu của người dùng. Hãy chỉ định tệp dữ liệu bằng biến môi trường TRE_DB.")]
     NoDataDir,
     /// A text typed with a pre-Unicode Vietnamese font (TCVN3/ABC, VNI): the letters would
     /// come out as “K¾ ho¹ch”, so the importer refuses it and says how to convert it.
@@ -53,6 +57,8 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::PlanNotFound(_) => "plan-not-found",
             Error::NoCommune => "no-commune",
+            Error::CommuneIncomplete => "commune-incomplete",
+            Error::DemoNeedsEmptyFile(_) => "demo-needs-empty-file",
             Error::NewerDatabase { .. } => "db-newer",
             Error::CorruptDatabase { .. } => "db-corrupt",
             Error::DiskFull { .. } => "disk-full",

@@ -72,7 +72,7 @@ pub fn write_document(doc: &Document, format: ExportFormat, out: &Path) -> Resul
         }
         ExportFormat::Xlsx => {
             return Err(Error::Invalid(
-                "Chỉ bảng điểm tự đánh giá xuất được ra Excel (XLSX): `tre export assessment --format xlsx`. Văn bản này hãy xuất ra PDF hoặc Word.".into(),
+                "Chỉ bảng điểm tự đánh giá xuất được ra Excel (XLSX); văn bản này hãy xuất ra PDF hoặc Word.".into(),
             ))
         }
         ExportFormat::Svg => {

@@ -1,11 +1,11 @@
 //! Tre: the core library. Plans and self-assessment of a commune, stored in one SQLite file,
 //! exported as official documents laid out as Nghị định 30/2020/NĐ-CP requires.
-//! No Tauri type is used here: the CLI and the desktop shell are two thin front doors.
+//! No Tauri or clap type is used here: the `tre` command (src/bin/tre) and the desktop
+//! shell (src-tauri) are two thin front doors onto `session::Session`.
 
 pub mod assess;
 pub mod catalog;
 pub mod check;
-pub mod cli;
 pub mod deadlines;
 pub mod demo;
 pub mod document;

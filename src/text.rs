@@ -23,3 +23,18 @@ pub fn fold(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Vietnamese letters without their marks, "đ"/"Đ" as "d"/"D": "Nơi nhận Đ" → "Noi nhan D".
+/// Tre's one ASCII folding: file names and slugs, and the diacritic-blind matching of the
+/// importer and the linter ("Noi nhận" typed without its marks is still the heading).
+pub fn strip_marks(s: &str) -> String {
+    s.nfd()
+        // Combining marks (tones and hats) follow their letter after NFD.
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}

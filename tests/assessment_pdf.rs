@@ -254,7 +254,10 @@ fn proposal_is_refused_until_the_verdict_holds() {
     ]);
     assert!(e.contains("Chỉ bảng điểm"), "{e}");
     let e = tre.fails(&["export", "report", "--year", "2026", "--format", "pdf"]);
-    assert!(e.contains("--out 2026_MinhHoa_BC-tu-danh-gia.pdf"), "{e}");
+    assert!(
+        e.contains("--out 2026_MinhHoa_BC-tu-danh-gia-xa-phu-hop-tre-em.pdf"),
+        "{e}"
+    );
     let e = tre.fails(&["assess", "meeting", "--year", "2026", "--votes", "16/15"]);
     assert!(e.contains("16/15"), "{e}");
     let e = tre.fails(&[

@@ -85,6 +85,17 @@ fn demo_refuses_to_overwrite_a_real_commune() {
 }
 
 #[test]
+fn a_damaged_file_says_which_command_restores_it() {
+    let tre = Tre::new();
+    std::fs::write(&tre.db, vec![0x5a; 8192]).unwrap();
+    let err = tre.fails(&["plan", "list"]);
+    assert!(
+        err.contains("bị hỏng") && err.contains("`tre restore"),
+        "{err}"
+    );
+}
+
+#[test]
 fn plan_set_number_and_date() {
     let tre = with_commune();
     let id = tre.ok(&["plan", "new", "--year", "2027", "--template", "qd06"]);

@@ -371,7 +371,7 @@ fn the_email_draft_parses_and_carries_the_zip() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("Cảnh báo: Chưa có địa chỉ thư điện tử của cơ quan cấp trên")
-            && stderr.contains("tre commune set --superior-email"),
+            && stderr.contains("trong thông tin xã"),
         "{stderr}"
     );
     let zip = std::fs::read(tre.path("ho-so.zip")).unwrap();
@@ -422,7 +422,7 @@ fn the_draft_is_addressed_and_a_vietnamese_file_name_survives() {
     assert!(out.status.success());
     // The only warning left is the missing proposal: the demo is not recognised yet.
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(!err.contains("--superior-email"), "{err}");
+    assert!(!err.contains("thư điện tử"), "{err}");
     assert_eq!(err.matches("Cảnh báo").count(), 1, "{err}");
     assert!(err.contains("chưa có Tờ trình"), "{err}");
     let eml = read_eml(&tre.path("Hồ sơ trẻ em năm 2026 gửi Sở Y tế.eml"));

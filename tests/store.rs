@@ -318,7 +318,7 @@ fn assert_corrupt_and_untouched(db: &Path) {
     assert_eq!(err.code(), "db-corrupt");
     let msg = err.to_string();
     assert!(
-        msg.contains("bị hỏng") && msg.contains("tre restore"),
+        msg.contains("bị hỏng") && msg.contains("khôi phục từ một bản sao lưu"),
         "{msg}"
     );
     assert_eq!(sha(db), before, "file changed");

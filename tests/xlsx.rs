@@ -529,10 +529,12 @@ fn the_app_makes_a_units_workbook_and_reads_it_back() {
     let mut app = tre::session::Session::open(&tre.db).unwrap();
     app.demo_load(2026).unwrap();
     let out = tre.path("cong-an.xlsx");
-    assert_eq!(app.assessment_sheet(2026, "Công an", &out).unwrap(), out);
+    let info = app.assessment_sheet(2026, "Công an", &out).unwrap();
+    assert_eq!(info.unit, "Công an xã");
+    assert!(out.exists());
 
     // Sent back untouched: nothing new, nothing saved.
-    let r = app.assessment_import(2026, &out).unwrap();
+    let r = app.assessment_import(2026, &out, false).unwrap();
     assert_eq!(r.unit, "Công an xã");
     assert_eq!(r.unchanged, 2);
     assert!(r.applied.is_empty() && r.conflicts.is_empty() && r.errors.is_empty());
@@ -559,7 +561,7 @@ fn the_app_makes_a_units_workbook_and_reads_it_back() {
         FILL_UNIT,
         &[s(&out), r#"{"3.1": {"E": -1}, "4.1": {"E": 2}}"#],
     );
-    let r = app.assessment_import(2026, &out).unwrap();
+    let r = app.assessment_import(2026, &out, false).unwrap();
     assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
     assert!(r.errors[0].starts_with(&format!("Ô {}:", cells["3.1/E"].as_str().unwrap())));
     assert!(r.errors[0].contains("bị âm"));

@@ -121,9 +121,29 @@ pub fn export_plan(
     format: ExportFormat,
     path: PathBuf,
 ) -> Res<PathBuf> {
-    let out = with(&s, |x| x.export_plan(id, format, &path))?;
+    // The app exports PDF and DOCX, one file each (only SVG writes a file per page).
+    let files = with(&s, |x| x.export_plan(id, format, &path))?;
+    let out = files.into_iter().next().unwrap_or(path);
     written.remember(&out);
     Ok(out)
+}
+
+/// "Xuất PDF" / "Xuất Word": into the export folder under the core's file name.
+#[tauri::command]
+pub fn export_plan_to_folder(
+    s: State<AppState>,
+    written: State<Written>,
+    id: i64,
+    format: ExportFormat,
+) -> Res<PathBuf> {
+    let out = with(&s, |x| x.plan_export_to_folder(id, format))?;
+    written.remember(&out);
+    Ok(out)
+}
+
+#[tauri::command]
+pub fn plan_file_name(s: State<AppState>, id: i64, format: ExportFormat) -> Res<String> {
+    with(&s, |x| x.plan_file_name(id, format))
 }
 
 #[tauri::command]

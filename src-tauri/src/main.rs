@@ -37,6 +37,8 @@ fn main() {
             commands::plan_delete,
             commands::plan_preview,
             commands::export_plan,
+            commands::export_plan_to_folder,
+            commands::plan_file_name,
             commands::undo,
             commands::redo,
             commands::history,

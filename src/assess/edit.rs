@@ -34,7 +34,7 @@ pub fn apply_set(a: &mut Assessment, cat: &Catalog, req: &SetRequest, now: &str)
     }
     let Some((_, item)) = cat.item(code) else {
         return Err(Error::Invalid(format!(
-            "Không có tiêu chí hay chỉ số mã “{code}”. Hãy xem các mã bằng `tre assess show --year {}`.",
+            "Không có tiêu chí hay chỉ số mã “{code}”. Hãy xem các mã trong danh sách tiêu chí tự đánh giá năm {}.",
             a.year
         )));
     };

@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod figure;
 pub mod model;
+pub mod records;
 pub mod score;
 pub mod units;
 pub mod view;

@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use unicode_normalization::UnicodeNormalization;
 
 /// Lower case, char by char, keeping every byte offset: a char whose lower case is not one
 /// char of the same UTF-8 length stays as it is (none in Vietnamese NFC text).
@@ -57,18 +56,6 @@ pub fn find_words(hay: &str, needle: &str) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// "Nơi nhận" → "noi nhan": for comparing words typed without their diacritics.
-pub fn strip_diacritics(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .collect()
 }
 
 /// The text's case applied to a suggestion: "Lòng ghép" → "Lồng ghép", "LÒNG GHÉP" → "LỒNG GHÉP".
@@ -185,7 +172,7 @@ mod tests {
         assert_eq!(match_case("Lòng ghép", "lồng ghép"), "Lồng ghép");
         assert_eq!(match_case("LÒNG GHÉP", "lồng ghép"), "LỒNG GHÉP");
         assert_eq!(match_case("lòng ghép", "lồng ghép"), "lồng ghép");
-        assert_eq!(strip_diacritics("Nơi nhận Đ"), "Noi nhan D");
+        assert_eq!(crate::text::strip_marks("Nơi nhận Đ"), "Noi nhan D");
         let w = WrittenDate::parse("03/01/2029").unwrap();
         assert_eq!(
             w.restyle(NaiveDate::from_ymd_opt(2019, 1, 3).unwrap()),

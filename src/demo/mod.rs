@@ -65,10 +65,7 @@ pub fn demo_commune() -> Commune {
 /// self-assessment as it stands in mid-November; returns the plans' ids.
 pub fn load_demo(store: &mut Store, year: i32) -> Result<Vec<i64>> {
     if let Some(existing) = store.commune()? {
-        return Err(Error::Invalid(format!(
-            "Cơ sở dữ liệu này đã có thông tin {} {}; dữ liệu mẫu không ghi đè. Hãy dùng tệp khác: `tre --db mau.db demo`.",
-            existing.kind, existing.name
-        )));
+        return Err(Error::DemoNeedsEmptyFile(existing.full_name()));
     }
     let commune = demo_commune();
     store.set_commune(&commune)?;

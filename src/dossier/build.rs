@@ -59,7 +59,7 @@ pub fn build(
     let commune = store.commune()?.ok_or(Error::NoCommune)?;
     if store.plans(Some(year))?.is_empty() {
         return Err(Error::Invalid(format!(
-            "Năm {year} chưa có kế hoạch nào nên chưa lập được hồ sơ. Hãy tạo kế hoạch năm {year} (“Kế hoạch mới” hoặc “Sao chép sang năm …” ở trang Kế hoạch; dòng lệnh: `tre plan new --year {year} --template qd06`) rồi thử lại."
+            "Năm {year} chưa có kế hoạch nào nên chưa lập được hồ sơ. Hãy tạo kế hoạch năm {year} (kế hoạch mới, hoặc sao chép kế hoạch năm trước sang năm {year}) rồi thử lại."
         )));
     }
     let mut tasks = Vec::new();
@@ -89,7 +89,7 @@ pub fn build(
     let mut built = pack_all(&commune, year, zip_name, created, &parts)?;
     if !parts.iter().any(|p| p.kind == Kind::Proposal) {
         built.warnings.push(format!(
-            "Hồ sơ chưa có Tờ trình đề nghị công nhận vì kết quả tự đánh giá năm {year} chưa đạt hoặc chưa đủ số liệu (lý do: xem trang Tự đánh giá, hoặc `tre assess show --year {year}`); khi đạt, hãy lập lại hồ sơ."
+            "Hồ sơ chưa có Tờ trình đề nghị công nhận vì kết quả tự đánh giá năm {year} chưa đạt hoặc chưa đủ số liệu (lý do: xem kết luận của phần tự đánh giá năm {year}); khi đạt, hãy lập lại hồ sơ."
         ));
     }
     progress(Progress {
@@ -240,7 +240,8 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.to_string().contains("tre plan new --year 2031"),
+            err.to_string()
+                .contains("sao chép kế hoạch năm trước sang năm 2031"),
             "{err}"
         );
         assert!(steps.is_empty());

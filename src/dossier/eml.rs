@@ -30,12 +30,12 @@ pub fn draft(
         Some(addr) if is_address(addr) => Some(addr),
         Some(addr) if !addr.is_empty() => {
             warnings.push(format!(
-                "Địa chỉ thư điện tử của cơ quan cấp trên “{addr}” không hợp lệ nên thư nháp chưa có người nhận. Hãy sửa ở trang Thông tin xã (dòng lệnh: `tre commune set --superior-email dia-chi@co-quan.gov.vn`) rồi lập lại hồ sơ, hoặc điền người nhận khi mở thư."
+                "Địa chỉ thư điện tử của cơ quan cấp trên “{addr}” không hợp lệ nên thư nháp chưa có người nhận. Hãy sửa địa chỉ này trong thông tin xã rồi lập lại hồ sơ, hoặc điền người nhận khi mở thư."
             ));
             None
         }
         _ => {
-            warnings.push("Chưa có địa chỉ thư điện tử của cơ quan cấp trên nên thư nháp chưa có người nhận. Hãy nhập ở trang Thông tin xã (dòng lệnh: `tre commune set --superior-email dia-chi@co-quan.gov.vn`) rồi lập lại hồ sơ, hoặc điền người nhận khi mở thư.".to_string());
+            warnings.push("Chưa có địa chỉ thư điện tử của cơ quan cấp trên nên thư nháp chưa có người nhận. Hãy nhập địa chỉ này trong thông tin xã rồi lập lại hồ sơ, hoặc điền người nhận khi mở thư.".to_string());
             None
         }
     };

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::{build, build_to, Built, DossierResult, Progress};
 pub use manifest::{FileEntry, Manifest};
-pub use parts::Part;
+pub use parts::{plan_file_name, Part};
 pub use verify::{verify, Problem, ProblemKind, VerifyReport};
 
 /// The manifest's name inside the ZIP.

@@ -5,25 +5,19 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-
-use super::{Kind, PartFormat};
+use super::Kind;
+use crate::document::assessment::AssessmentKind;
 use crate::model::Commune;
+use crate::text::strip_marks;
 
 /// The longest slug kept in a name, so paths stay short on old Windows machines.
 const MAX_SLUG: usize = 48;
 
 /// "Hòa Đồng" → "Hoa Dong": Vietnamese marks removed, đ/Đ → d/D; other non-ASCII dropped.
 pub fn ascii(text: &str) -> String {
-    text.nfd()
-        .filter_map(|c| match c {
-            'đ' => Some('d'),
-            'Đ' => Some('D'),
-            // Combining marks (tones and hats) follow their letter after NFD.
-            '\u{0300}'..='\u{036f}' => None,
-            c if c.is_ascii() => Some(c),
-            _ => Some(' '),
-        })
+    strip_marks(text)
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { ' ' })
         .collect()
 }
 
@@ -94,24 +88,39 @@ pub fn default_slug(kind: Kind, commune: &Commune) -> String {
     }
 }
 
-/// `2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf`; `slug` `None` takes the kind's default.
-pub fn part_name(
+/// `2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf`; `slug_text` `None` takes the kind's default.
+pub fn file_name(
     year: i32,
     commune: &Commune,
     kind: Kind,
     slug_text: Option<&str>,
-    format: PartFormat,
+    ext: &str,
 ) -> String {
     let s = match slug_text {
         Some(t) if !slug(t).is_empty() => slug(t),
         _ => default_slug(kind, commune),
     };
-    format!(
-        "{year}_{}_{}-{s}.{}",
-        camel(&commune.name),
-        symbol(kind),
-        format.ext()
-    )
+    format!("{year}_{}_{}-{s}.{ext}", camel(&commune.name), symbol(kind))
+}
+
+/// The file name of the assessment's document `kind`, in the dossier and in "Xuất" alike:
+/// `2026_MinhHoa_BC-tu-danh-gia-xa-phu-hop-tre-em.pdf`. The 6-month report, which the dossier
+/// does not carry, is a report about the first six months.
+pub fn assessment_file_name(
+    kind: AssessmentKind,
+    year: i32,
+    commune: &Commune,
+    ext: &str,
+) -> String {
+    let (kind, slug_text) = match kind {
+        AssessmentKind::Assessment => (Kind::Assessment, None),
+        AssessmentKind::Report => (Kind::Report, None),
+        AssessmentKind::Report6m => (Kind::Report, Some("6 tháng đầu năm")),
+        AssessmentKind::Proposal => (Kind::Proposal, None),
+        AssessmentKind::Minutes => (Kind::Minutes, None),
+        AssessmentKind::Notice => (Kind::Notice, None),
+    };
+    file_name(year, commune, kind, slug_text, ext)
 }
 
 /// The ZIP's own default name: `2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.zip`.
@@ -161,6 +170,7 @@ impl UniqueNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn vietnamese_becomes_ascii() {
@@ -184,15 +194,15 @@ mod tests {
     #[test]
     fn names_follow_documents_md() {
         let c = Commune::new("Quan Sơn", "Lạng Sơn");
-        let name = part_name(2026, &c, Kind::Plan, None, PartFormat::Pdf);
+        let name = file_name(2026, &c, Kind::Plan, None, "pdf");
         assert_eq!(name, "2026_QuanSon_KH-xa-phu-hop-tre-em.pdf");
         assert!(is_safe(&name));
-        let table = part_name(2026, &c, Kind::Assessment, None, PartFormat::Xlsx);
+        let table = file_name(2026, &c, Kind::Assessment, None, "xlsx");
         assert_eq!(table, "2026_QuanSon_PL-bang-diem-tu-danh-gia.xlsx");
         let mut ward = c.clone();
         ward.kind = "phường".into();
         assert_eq!(
-            part_name(2026, &ward, Kind::Proposal, None, PartFormat::Docx),
+            file_name(2026, &ward, Kind::Proposal, None, "docx"),
             "2026_QuanSon_TTr-de-nghi-cong-nhan-phuong-phu-hop-tre-em.docx"
         );
         assert_eq!(

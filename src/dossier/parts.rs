@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use super::names::{part_name, slug};
+use super::names::{assessment_file_name, file_name, slug, UniqueNames};
 use super::{Kind, PartFormat};
 use crate::assess::view::overview;
 use crate::document::assessment::AssessmentKind;
 use crate::document::{plan_document, Document};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::{render_assessment_doc, ExportFormat};
 use crate::model::Commune;
 use crate::render;
@@ -36,6 +36,28 @@ pub type Producer = for<'a> fn(&'a Store, &'a Commune, i32) -> Result<Vec<Task<'
 /// Every producer, in the order their files appear in the ZIP and the manifest.
 pub const PRODUCERS: &[Producer] = &[plan_tasks, assessment_tasks];
 
+/// The file name plan `id` gets, in the dossier and in "Xuất PDF" alike: the year's plans are
+/// named in the dossier's order, so a second plan with the same subject is "…-2" in both.
+pub fn plan_file_name(store: &Store, commune: &Commune, id: i64, ext: &str) -> Result<String> {
+    let year = store.plan(id)?.plan.year();
+    let mut names = UniqueNames::default();
+    for summary in store.plans(Some(year))? {
+        let stored = store.plan(summary.id)?;
+        let slug_text = plan_slug(&stored);
+        let name = names.claim(&file_name(
+            year,
+            commune,
+            Kind::Plan,
+            slug_text.as_deref(),
+            ext,
+        ));
+        if summary.id == id {
+            return Ok(name);
+        }
+    }
+    Err(Error::PlanNotFound(id))
+}
+
 /// The plans of `year` (by id), each as PDF then DOCX, rendered from one document tree as
 /// `export::export_plan` does, so the dossier holds the same bytes as "Xuất PDF".
 pub fn plan_tasks<'a>(store: &'a Store, commune: &'a Commune, year: i32) -> Result<Vec<Task<'a>>> {
@@ -47,7 +69,13 @@ pub fn plan_tasks<'a>(store: &'a Store, commune: &'a Commune, year: i32) -> Resu
         let slug_text = plan_slug(&stored);
         for format in [PartFormat::Pdf, PartFormat::Docx] {
             let doc = Rc::clone(&doc);
-            let name = part_name(year, commune, Kind::Plan, slug_text.as_deref(), format);
+            let name = file_name(
+                year,
+                commune,
+                Kind::Plan,
+                slug_text.as_deref(),
+                format.ext(),
+            );
             tasks.push(Task {
                 label: format!("{label} ({})", format.label()),
                 run: Box::new(move || {
@@ -129,7 +157,7 @@ fn assessment_tasks<'a>(
             continue;
         }
         for format in [PartFormat::Pdf, PartFormat::Docx] {
-            let name = part_name(year, commune, kind, None, format);
+            let name = assessment_file_name(doc_kind, year, commune, format.ext());
             let export_format = match format {
                 PartFormat::Pdf => ExportFormat::Pdf,
                 _ => ExportFormat::Docx,
@@ -147,7 +175,7 @@ fn assessment_tasks<'a>(
             });
         }
     }
-    let name = part_name(year, commune, Kind::Assessment, None, PartFormat::Xlsx);
+    let name = assessment_file_name(AssessmentKind::Assessment, year, commune, "xlsx");
     tasks.push(Task {
         label: format!("Bảng điểm ({})", PartFormat::Xlsx.label()),
         run: Box::new(move || {

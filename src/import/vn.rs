@@ -2,7 +2,6 @@
 //! capitals, does a sentence end here, what a word looks like without its diacritics.
 
 use regex_lite::{Captures, Regex};
-use unicode_normalization::UnicodeNormalization;
 
 /// Matches of `re` (a pattern anchored with `^`) where one of `starts` begins in `text`,
 /// left to right without overlap, each with its offset in `text`. A literal search finds
@@ -56,12 +55,7 @@ pub fn fold_start(text: &str, n: usize) -> String {
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>) -> String {
-    chars
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    crate::text::strip_marks(&chars.collect::<String>()).to_lowercase()
 }
 
 /// Ends like a finished sentence or clause, so a following line is not its continuation.

@@ -22,6 +22,23 @@ impl DocDate {
         Ok(d)
     }
 
+    /// "15/04/2027" (a full date) or "4/2027" (the day left blank for the clerk).
+    pub fn parse(text: &str) -> Result<Self> {
+        let bad = || {
+            Error::Invalid(format!(
+                "Ngày “{text}” không hợp lệ. Hãy viết ngày/tháng/năm (15/04/2027) hoặc tháng/năm (4/2027) nếu chưa có ngày."
+            ))
+        };
+        let parts: Vec<&str> = text.trim().split('/').collect();
+        let num = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
+        let year = |s: &str| s.trim().parse::<i32>().map_err(|_| bad());
+        match parts.as_slice() {
+            [d, m, y] => DocDate::new(Some(num(d)?), num(m)?, year(y)?),
+            [m, y] => DocDate::new(None, num(m)?, year(y)?),
+            _ => Err(bad()),
+        }
+    }
+
     pub fn validate(&self) -> Result<()> {
         check_year(self.year)?;
         if !(1..=12).contains(&self.month) {

@@ -2,9 +2,13 @@
 //! itself (valid dates, labels).
 
 mod commune;
+mod commune_edit;
 pub mod date;
 mod plan;
+mod plan_edit;
 
 pub use commune::{Commune, Leader, Unit};
+pub use commune_edit::{CommuneEdit, KINDS};
 pub use date::DocDate;
 pub use plan::{Deadline, Event, Plan, Reference, Section, Signer};
+pub use plan_edit::PlanEdit;

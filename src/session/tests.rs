@@ -1,6 +1,11 @@
 //! The app's commands as the shell calls them, on a temporary database.
 
 use super::*;
+use crate::assess::view::Overview;
+use crate::assess::OFFICER;
+use crate::check::Finding;
+use crate::document::assessment::AssessmentKind;
+use crate::export::ExportFormat;
 
 #[test]
 fn the_app_flow_from_empty_to_preview() {
@@ -52,7 +57,10 @@ fn an_imported_file_becomes_a_checked_plan_and_a_bad_one_nothing() {
     let expected = crate::import::import_file(&file).unwrap();
     assert_eq!(stored.plan, expected.plan);
     assert_eq!(got.warnings, expected.warnings);
-    assert_eq!(got.findings, s.plan_check(got.id).unwrap());
+    // Checked as `tre check FILE` checks it: the model's rules and the text's.
+    assert_eq!(got.findings, s.check_file(&file).unwrap());
+    let codes: Vec<&str> = got.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["foreign-place"], "{:?}", got.findings);
 }
 
 #[test]
@@ -90,13 +98,13 @@ fn assessment_documents_go_to_the_export_folder_under_ascii_names() {
         out,
         dir.path()
             .join("ra")
-            .join("2026_MinhHoa_BC-tu-danh-gia.pdf")
+            .join("2026_MinhHoa_BC-tu-danh-gia-xa-phu-hop-tre-em.pdf")
     );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     let docx = s
         .assessment_export(AssessmentKind::Minutes, 2026, ExportFormat::Docx)
         .unwrap();
-    assert!(docx.ends_with("2026_MinhHoa_BB-hop-danh-gia.docx"));
+    assert!(docx.ends_with("2026_MinhHoa_BB-hop-danh-gia-xa-phu-hop-tre-em.docx"));
     // The demo's verdict is provisional: no proposal, and nothing written.
     let e = s
         .assessment_export(AssessmentKind::Proposal, 2026, ExportFormat::Pdf)
@@ -105,7 +113,7 @@ fn assessment_documents_go_to_the_export_folder_under_ascii_names() {
     assert!(!dir
         .path()
         .join("ra")
-        .join("2026_MinhHoa_TTr-de-nghi-cong-nhan.pdf")
+        .join("2026_MinhHoa_TTr-de-nghi-cong-nhan-xa-phu-hop-tre-em.pdf")
         .exists());
     std::env::remove_var(EXPORT_DIR_ENV_VAR);
 }
@@ -219,13 +227,13 @@ fn the_app_builds_and_verifies_a_dossier_and_writes_the_calendar() {
     // 4 plans, report, minutes, notice, annex as PDF and DOCX, the XLSX; no proposal yet.
     assert_eq!(r.files.len(), 17);
     assert!(
-        r.warnings[0].contains("--superior-email"),
+        r.warnings[0].contains("thư điện tử của cơ quan cấp trên"),
         "{:?}",
         r.warnings
     );
     let (done, total) = *seen.last().unwrap();
     assert_eq!(done, total);
-    let report = s.dossier_verify(&r.zip).unwrap();
+    let report = Session::dossier_verify(&r.zip).unwrap();
     assert!(report.intact(), "{report:?}");
     assert_eq!(report.files, 17);
     let ics = dir.path().join("han.ics");
@@ -253,6 +261,37 @@ fn the_export_folder_can_be_set_by_env_and_is_created_on_export() {
     let id = s.plan_new(2027, "qd06").unwrap();
     let out = target.join("2027_TanLap_KH.pdf");
     assert!(!target.exists());
-    assert_eq!(s.export_plan(id, ExportFormat::Pdf, &out).unwrap(), out);
+    assert_eq!(
+        s.export_plan(id, ExportFormat::Pdf, &out).unwrap(),
+        vec![out.clone()]
+    );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn export_names_are_the_dossiers_and_a_twin_is_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::open(&dir.path().join("t.db")).unwrap();
+    let ids = s.demo_load(2026).unwrap();
+    let twin = s.plan_copy(ids[0], 2026).unwrap();
+    let first = s.plan_file_name(ids[0], ExportFormat::Pdf).unwrap();
+    let second = s.plan_file_name(twin, ExportFormat::Pdf).unwrap();
+    assert_eq!(first, "2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf");
+    assert_eq!(second, "2026_MinhHoa_KH-xa-phu-hop-tre-em-2.pdf");
+
+    // The dossier carries the same names, so the officer finds the same file twice.
+    let r = s.dossier_build(2026, dir.path(), &mut |_| {}).unwrap();
+    let names: Vec<&str> = r.files.iter().map(|f| f.name.as_str()).collect();
+    assert!(
+        names.contains(&first.as_str()) && names.contains(&second.as_str()),
+        "{names:?}"
+    );
+    let report = s
+        .assessment_file_name(AssessmentKind::Report, 2026, "pdf")
+        .unwrap();
+    assert!(names.contains(&report.as_str()), "{report} in {names:?}");
+    assert_eq!(
+        s.plan_file_name(999, ExportFormat::Pdf).unwrap_err().code(),
+        "plan-not-found"
+    );
 }

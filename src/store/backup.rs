@@ -121,7 +121,7 @@ pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<
     }
     if let Err(e) = write_copy(conn, &out) {
         return vec![format!(
-            "Chưa tạo được bản sao lưu hằng ngày. {e} Dữ liệu vẫn được lưu bình thường; có thể sao lưu thủ công bằng `tre backup --out …`."
+            "Chưa tạo được bản sao lưu hằng ngày. {e} Dữ liệu vẫn được lưu bình thường; hãy tự sao lưu ra một tệp khác khi có thể."
         )];
     }
     rotate(&dir, Kind::Daily, KEEP, Some(&out))

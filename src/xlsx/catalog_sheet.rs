@@ -137,7 +137,7 @@ pub(super) fn write_catalog_sheet(ws: &mut Worksheet, cat: &Catalog) -> TreResul
     ws.write_string_with_format(
         0,
         0,
-        "DANH MỤC TIÊU CHÍ - tỉnh có thể sửa trang này rồi gửi lại; xã nhập bằng lệnh `tre assess catalog import TỆP.xlsx`. Giữ nguyên tên trang, các khóa ở cột A và tên các cột của bảng.",
+        "DANH MỤC TIÊU CHÍ - tỉnh có thể sửa trang này rồi gửi lại; xã nhập lại tệp vào Tre làm danh mục tiêu chí mới. Giữ nguyên tên trang, các khóa ở cột A và tên các cột của bảng.",
         &bold_line,
     )
     .map_err(failed)?;

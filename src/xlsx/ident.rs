@@ -108,7 +108,7 @@ pub fn write_ident(ws: &mut Worksheet, id: &Ident) -> Result<()> {
 pub fn read_ident(book: &mut Book, what: &str) -> Result<Ident> {
     let not_ours = || {
         Error::Invalid(format!(
-            "{what} không phải bảng số liệu do Tre tạo cho một đơn vị (thiếu phần nhận dạng). Hãy dùng đúng tệp đã gửi cho đơn vị, tạo bằng `tre assess sheet`."
+            "{what} không phải bảng số liệu do Tre tạo cho một đơn vị (thiếu phần nhận dạng). Hãy dùng đúng tệp bảng số liệu Tre đã tạo và gửi cho đơn vị."
         ))
     };
     let sheet = Sheet::find(book, IDENT_SHEET).ok_or_else(not_ours)?;
@@ -146,7 +146,7 @@ pub fn read_ident(book: &mut Book, what: &str) -> Result<Ident> {
     }
     if get("format").parse::<u32>().ok() != Some(FORMAT) {
         return Err(Error::Invalid(format!(
-            "{what} được tạo bởi phiên bản Tre khác (định dạng {}). Hãy cập nhật Tre hoặc tạo lại bảng bằng `tre assess sheet`.",
+            "{what} được tạo bởi phiên bản Tre khác (định dạng {}). Hãy cập nhật Tre hoặc tạo lại bảng số liệu cho đơn vị.",
             get("format")
         )));
     }

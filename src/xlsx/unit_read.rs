@@ -52,14 +52,14 @@ fn read_book(book: &mut Book, what: &str, cat: &Catalog) -> Result<UnitSheet> {
     for it in &ident.items {
         let Some((_, item)) = cat.item(&it.code) else {
             errors.push(format!(
-                "Chỉ số {} không còn trong danh mục tiêu chí đang dùng (bảng được tạo theo danh mục {}). Hãy tạo bảng mới bằng `tre assess sheet` và gửi lại cho đơn vị.",
+                "Chỉ số {} không còn trong danh mục tiêu chí đang dùng (bảng được tạo theo danh mục {}). Hãy tạo bảng số liệu mới và gửi lại cho đơn vị.",
                 it.code, ident.catalog
             ));
             continue;
         };
         if item.kind != it.kind {
             errors.push(format!(
-                "Chỉ số {} đã đổi cách ghi số liệu trong danh mục đang dùng (bảng được tạo theo danh mục {}). Hãy tạo bảng mới bằng `tre assess sheet`.",
+                "Chỉ số {} đã đổi cách ghi số liệu trong danh mục đang dùng (bảng được tạo theo danh mục {}). Hãy tạo bảng số liệu mới cho đơn vị.",
                 it.code, ident.catalog
             ));
             continue;

@@ -52,7 +52,7 @@ pub enum Command {
     Export(ExportCmd),
     /// Tự đánh giá xã phù hợp với trẻ em: số liệu, điểm, kết luận
     #[command(subcommand)]
-    Assess(super::assess::AssessCmd),
+    Assess(crate::assess::AssessCmd),
     /// Kiểm tra lỗi một kế hoạch (ngày văn bản, năm, chính tả, thể thức); mã thoát 1 nếu có lỗi
     Check(CheckArgs),
     /// Đọc một kế hoạch từ tệp .txt, .md hoặc .docx (xem trước; --save để lưu)
@@ -81,7 +81,7 @@ pub enum Command {
     },
     /// Hồ sơ gửi cấp trên (tệp ZIP và thư nháp) và kiểm tra hồ sơ nhận được
     #[command(subcommand)]
-    Dossier(super::dossier::DossierCmd),
+    Dossier(crate::dossier::DossierCmd),
     /// Sao lưu toàn bộ dữ liệu ra một tệp
     Backup {
         /// Tệp sao lưu sẽ tạo
@@ -126,43 +126,43 @@ pub struct CommuneSet {
     #[arg(long, value_name = "TỆP")]
     pub from_json: Option<PathBuf>,
     /// Tên xã, không kèm chữ "xã": "Quan Sơn"
-    #[arg(long)]
+    #[arg(long, value_name = "TÊN")]
     pub name: Option<String>,
     /// Loại đơn vị: xã, phường hoặc đặc khu
-    #[arg(long)]
+    #[arg(long, value_name = "LOẠI")]
     pub kind: Option<String>,
     /// Tên tỉnh, không kèm chữ "tỉnh": "Lạng Sơn"
-    #[arg(long)]
+    #[arg(long, value_name = "TỈNH")]
     pub province: Option<String>,
     /// Cơ quan cấp trên nhận hồ sơ: "Sở Y tế tỉnh Lạng Sơn"
-    #[arg(long)]
+    #[arg(long, value_name = "CƠ_QUAN")]
     pub superior: Option<String>,
     /// Địa chỉ thư điện tử của cơ quan cấp trên
-    #[arg(long)]
+    #[arg(long, value_name = "THƯ_ĐIỆN_TỬ")]
     pub superior_email: Option<String>,
     /// Tên cơ quan chủ quản in phía trên (nếu có; để trống để bỏ)
-    #[arg(long)]
+    #[arg(long, value_name = "CƠ_QUAN")]
     pub parent_authority: Option<String>,
     /// Dòng tên cơ quan ban hành (nêu hai lần: "ỦY BAN NHÂN DÂN", "XÃ QUAN SƠN")
-    #[arg(long = "authority")]
+    #[arg(long = "authority", value_name = "DÒNG")]
     pub authority: Vec<String>,
     /// Địa danh ở dòng ngày tháng
-    #[arg(long)]
+    #[arg(long, value_name = "ĐỊA_DANH")]
     pub place: Option<String>,
     /// Họ tên Chủ tịch UBND
-    #[arg(long)]
+    #[arg(long, value_name = "HỌ_TÊN")]
     pub chair: Option<String>,
     /// Họ tên Phó Chủ tịch UBND (nêu nhiều lần nếu có nhiều người)
-    #[arg(long = "vice-chair")]
+    #[arg(long = "vice-chair", value_name = "HỌ_TÊN")]
     pub vice_chairs: Vec<String>,
     /// Đơn vị thực hiện (ban, ngành, trường, thôn); nêu nhiều lần
-    #[arg(long = "unit")]
+    #[arg(long = "unit", value_name = "ĐƠN_VỊ")]
     pub units: Vec<String>,
     /// Loại xã để xét ngưỡng điểm: ward-city (900), standard (850), disadvantaged (800)
     #[arg(long, value_name = "LOẠI")]
     pub category: Option<String>,
     /// Nơi nhận mặc định; nêu nhiều lần, mục cuối "Lưu: VT, VHXH"
-    #[arg(long = "recipient")]
+    #[arg(long = "recipient", value_name = "NƠI_NHẬN")]
     pub recipients: Vec<String>,
 }
 
@@ -188,6 +188,7 @@ pub enum PlanCmd {
     },
     /// Xem một kế hoạch
     Show {
+        /// Số (id) của kế hoạch, như `tre plan list` in ra
         id: i64,
         /// In dạng JSON
         #[arg(long)]
@@ -195,6 +196,7 @@ pub enum PlanCmd {
     },
     /// Sao chép kế hoạch sang năm khác; in ra số (id) của kế hoạch mới
     Copy {
+        /// Số (id) của kế hoạch, như `tre plan list` in ra
         id: i64,
         /// Năm của kế hoạch mới
         #[arg(long, value_name = "NĂM")]
@@ -203,7 +205,10 @@ pub enum PlanCmd {
     /// Sửa số, ngày, trích yếu hoặc toàn bộ kế hoạch
     Set(PlanSet),
     /// Xóa một kế hoạch (có thể hoàn tác bằng `tre undo`)
-    Delete { id: i64 },
+    Delete {
+        /// Số (id) của kế hoạch, như `tre plan list` in ra
+        id: i64,
+    },
     /// Danh sách mẫu kế hoạch
     Templates,
 }
@@ -215,16 +220,16 @@ pub struct PlanSet {
     #[arg(long, value_name = "TỆP")]
     pub from_json: Option<std::path::PathBuf>,
     /// Số văn bản ("12"); để trống ("") để bỏ số
-    #[arg(long)]
+    #[arg(long, value_name = "SỐ")]
     pub number: Option<String>,
     /// Ngày ký: ngày/tháng/năm (15/04/2027), hoặc tháng/năm (4/2027) để trống ngày
-    #[arg(long)]
+    #[arg(long, value_name = "NGÀY")]
     pub date: Option<String>,
     /// Trích yếu (tên kế hoạch)
-    #[arg(long)]
+    #[arg(long, value_name = "TRÍCH_YẾU")]
     pub title: Option<String>,
     /// Họ tên người ký
-    #[arg(long)]
+    #[arg(long, value_name = "HỌ_TÊN")]
     pub signer_name: Option<String>,
 }
 
@@ -265,6 +270,7 @@ impl TemplateArg {
 pub enum ExportCmd {
     /// Xuất một kế hoạch
     Plan {
+        /// Số (id) của kế hoạch, như `tre plan list` in ra
         id: i64,
         /// Định dạng: pdf, docx, svg (mỗi trang một tệp), txt hoặc json
         #[arg(
@@ -279,18 +285,18 @@ pub enum ExportCmd {
         out: Option<PathBuf>,
     },
     /// Xuất bảng tự chấm điểm (phụ lục của báo cáo năm): pdf, docx hoặc xlsx
-    Assessment(super::assess_docs::AssessExport),
+    Assessment(crate::assess_docs::AssessExport),
     /// Xuất báo cáo kết quả xây dựng xã phù hợp với trẻ em cả năm
-    Report(super::assess_docs::AssessExport),
+    Report(crate::assess_docs::AssessExport),
     /// Xuất báo cáo kết quả 6 tháng đầu năm
     #[command(name = "report-6m")]
-    Report6m(super::assess_docs::AssessExport),
+    Report6m(crate::assess_docs::AssessExport),
     /// Xuất tờ trình đề nghị công nhận (chỉ khi kết quả đạt chuẩn)
-    Proposal(super::assess_docs::AssessExport),
+    Proposal(crate::assess_docs::AssessExport),
     /// Xuất biên bản họp đánh giá
-    Minutes(super::assess_docs::AssessExport),
+    Minutes(crate::assess_docs::AssessExport),
     /// Xuất thông báo công khai kết quả tự đánh giá
-    Notice(super::assess_docs::AssessExport),
+    Notice(crate::assess_docs::AssessExport),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]

@@ -4,15 +4,11 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use crate::assess::edit::{apply_set, parse_points, SetRequest};
-use crate::assess::view::{overview, Overview};
-use crate::assess::{Assessment, Source};
-use crate::catalog::{catalog_from_file, fmt_points};
-use crate::error::{Error, Result};
-use crate::store::Store;
-
-// Kept here too for callers that name it through the CLI module.
-pub use crate::assess::OFFICER;
+use tre::assess::view::Overview;
+use tre::assess::Source;
+use tre::catalog::fmt_points;
+use tre::session::{current_year, AssessmentEdit, Session};
+use tre::Result;
 
 #[derive(Subcommand, Debug)]
 pub enum AssessCmd {
@@ -52,9 +48,9 @@ pub enum AssessCmd {
     #[command(subcommand)]
     Catalog(CatalogCmd),
     /// Số, ngày của một văn bản (report, report-6m, proposal, minutes, notice)
-    Doc(super::assess_docs::DocArgs),
+    Doc(crate::assess_docs::DocArgs),
     /// Thông tin cuộc họp đánh giá để in biên bản
-    Meeting(super::assess_docs::MeetingArgs),
+    Meeting(crate::assess_docs::MeetingArgs),
     /// Tạo bảng số liệu (XLSX) để một đơn vị điền rồi gửi lại
     Sheet {
         #[arg(long, value_name = "NĂM")]
@@ -90,14 +86,12 @@ pub enum CatalogCmd {
     Show,
 }
 
-pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
-    let today = chrono::Local::now().date_naive();
+pub fn run(s: &mut Session, cmd: AssessCmd) -> Result<i32> {
     match cmd {
         AssessCmd::Show { year, json } => {
-            let year = year.unwrap_or_else(super::current_year);
-            let ov = overview(store, year, today)?;
+            let ov = s.assessment_overview(year.unwrap_or_else(current_year))?;
             if json {
-                super::print_json(&ov)?;
+                crate::print_json(&ov)?;
             } else {
                 print_overview(&ov);
             }
@@ -112,33 +106,22 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
             reason,
             unit,
         } => {
-            let year = year.unwrap_or_else(super::current_year);
-            crate::model::date::check_year(year)?;
-            store.commune()?.ok_or(Error::NoCommune)?;
-            let cat = store.catalog()?;
-            let mut a = store
-                .assessment(year)?
-                .unwrap_or_else(|| Assessment::new(year));
-            let req = SetRequest {
+            let year = year.unwrap_or_else(current_year);
+            let edit = AssessmentEdit {
                 code,
                 value,
                 evidence,
-                points: points.as_deref().map(parse_points).transpose()?,
+                points,
                 reason,
                 unit,
-                by: OFFICER.into(),
             };
-            let summary = apply_set(&mut a, &cat, &req, &crate::store::now())?;
-            store.save_assessment(&a, &summary)?;
-            let ov = overview(store, year, today)?;
+            let summary = s.assessment_apply(year, &edit)?;
             println!("Đã ghi: {summary}");
-            println!("{}", verdict_line(&ov));
+            println!("{}", verdict_line(&s.assessment_overview(year)?));
             Ok(0)
         }
         AssessCmd::Catalog(CatalogCmd::Import { file }) => {
-            let cat = catalog_from_file(&file)?;
-            let old = store.catalog()?;
-            store.import_catalog(&cat, &file.display().to_string())?;
+            let (cat, old) = s.catalog_import(&file)?;
             println!(
                 "Đã thay danh mục tiêu chí: {} (trước đó: {}). Bản cũ vẫn được lưu.",
                 cat.label(),
@@ -146,18 +129,8 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
             );
             Ok(0)
         }
-        AssessCmd::Doc(args) => super::assess_docs::set_doc(store, args),
-        AssessCmd::Meeting(args) => super::assess_docs::set_meeting(store, args),
-        AssessCmd::Sheet { year, unit, out } => {
-            let year = year.unwrap_or_else(super::current_year);
-            super::workbook::sheet(store, year, &unit, &out)
-        }
-        AssessCmd::Import { year, file, yes } => {
-            let year = year.unwrap_or_else(super::current_year);
-            super::workbook::import(store, year, &file, yes)
-        }
         AssessCmd::Catalog(CatalogCmd::Show) => {
-            let cat = store.catalog()?;
+            let (cat, imported) = s.catalog()?;
             println!("Đang dùng: {} — {}", cat.label(), cat.name);
             for c in &cat.criteria {
                 let max = c
@@ -166,15 +139,23 @@ pub fn run(store: &mut Store, cmd: AssessCmd) -> Result<i32> {
                     .unwrap_or_else(|| "chưa rõ".into());
                 println!("  {:>3}. {} (tối đa: {max})", c.code, c.name);
             }
-            for r in store.catalogs()? {
+            for r in imported {
                 println!("Đã nhập {}: {} từ {}", r.imported, r.label, r.source);
             }
             Ok(0)
         }
+        AssessCmd::Doc(args) => crate::assess_docs::set_doc(s, args),
+        AssessCmd::Meeting(args) => crate::assess_docs::set_meeting(s, args),
+        AssessCmd::Sheet { year, unit, out } => {
+            crate::workbook::sheet(s, year.unwrap_or_else(current_year), &unit, &out)
+        }
+        AssessCmd::Import { year, file, yes } => {
+            crate::workbook::import(s, year.unwrap_or_else(current_year), &file, yes)
+        }
     }
 }
 
-pub(super) fn verdict_line(ov: &Overview) -> String {
+pub(crate) fn verdict_line(ov: &Overview) -> String {
     let v = &ov.scored.verdict;
     let head = match (v.recognised, v.complete) {
         (true, _) => "ĐẠT chuẩn xã phù hợp với trẻ em",
@@ -242,7 +223,7 @@ fn print_overview(ov: &Overview) {
             .schedule
             .units_due
             .as_deref()
-            .map(crate::deadlines::vn_date)
+            .map(tre::deadlines::vn_date)
             .unwrap_or_default();
         let state = if ov.units_late { "QUÁ HẠN" } else { "hạn" };
         println!(

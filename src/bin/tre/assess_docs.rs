@@ -6,14 +6,12 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::args::ExportCmd;
-use crate::assess::{Assessment, Meeting};
-use crate::document::assessment::AssessmentKind;
-use crate::error::{Error, Result};
-use crate::export::{export_assessment_doc, render_assessment_doc, ExportFormat};
-use crate::model::date::parse_date;
-use crate::store::Store;
-use crate::text::nfc;
+use crate::args::ExportCmd;
+use tre::assess::records::{DocEdit, MeetingEdit};
+use tre::document::assessment::AssessmentKind;
+use tre::export::ExportFormat;
+use tre::session::{current_year, Session};
+use tre::{Error, Result};
 
 #[derive(Args, Debug)]
 pub struct AssessExport {
@@ -53,7 +51,7 @@ impl AssessFormat {
 }
 
 /// `tre export <kind> …` for the assessment's documents.
-pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
+pub fn export(s: &Session, cmd: ExportCmd) -> Result<i32> {
     let (kind, args) = match cmd {
         ExportCmd::Assessment(a) => (AssessmentKind::Assessment, a),
         ExportCmd::Report(a) => (AssessmentKind::Report, a),
@@ -61,31 +59,26 @@ pub fn export(store: &Store, cmd: ExportCmd) -> Result<i32> {
         ExportCmd::Proposal(a) => (AssessmentKind::Proposal, a),
         ExportCmd::Minutes(a) => (AssessmentKind::Minutes, a),
         ExportCmd::Notice(a) => (AssessmentKind::Notice, a),
-        ExportCmd::Plan { .. } => {
-            return Err(Error::Invalid(
-                "Kế hoạch xuất bằng `tre export plan ID`.".into(),
-            ))
-        }
+        ExportCmd::Plan { .. } => unreachable!("plans are exported by plan::export"),
     };
-    let year = args.year.unwrap_or_else(super::current_year);
+    let year = args.year.unwrap_or_else(current_year);
     let format = args.format.export();
     match args.out {
         Some(out) => {
-            let written = export_assessment_doc(store, kind, year, format, &out)?;
+            let written = s.assessment_export_to(kind, year, format, &out)?;
             eprintln!("Đã xuất {}", written.display());
         }
         None if format == ExportFormat::Txt => {
-            let bytes = render_assessment_doc(store, kind, year, format)?;
+            let bytes = s.assessment_render(kind, year, format)?;
             use std::io::Write;
             let _ = std::io::stdout().lock().write_all(&bytes);
         }
         None => {
-            let commune = store.commune()?.ok_or(Error::NoCommune)?;
             let ext = format.extension();
             return Err(Error::Invalid(format!(
                 "Hãy nêu tệp {} sẽ tạo bằng --out, ví dụ --out {}.",
                 ext.to_uppercase(),
-                kind.file_name(&commune, year, ext)
+                s.assessment_file_name(kind, year, ext)?
             )));
         }
     }
@@ -141,156 +134,31 @@ pub struct MeetingArgs {
 }
 
 /// `tre assess doc`: the number, date (and for the notice, days posted) of one document.
-pub fn set_doc(store: &mut Store, args: DocArgs) -> Result<i32> {
-    let year = args.year.unwrap_or_else(super::current_year);
+pub fn set_doc(s: &mut Session, args: DocArgs) -> Result<i32> {
+    let year = args.year.unwrap_or_else(current_year);
     let kind = AssessmentKind::from_key(&args.kind)?;
-    if kind == AssessmentKind::Assessment {
-        return Err(Error::Invalid(
-            "Bảng điểm là phụ lục của báo cáo và mang số, ngày của báo cáo: hãy đặt bằng `tre assess doc report --number … --date …`.".into(),
-        ));
-    }
-    if args.days.is_some() && kind != AssessmentKind::Notice {
-        return Err(Error::Invalid(
-            "--days chỉ dùng cho thông báo công khai (notice).".into(),
-        ));
-    }
-    let mut a = load(store, year)?;
-    let doc = a.documents.entry(kind.key().to_string()).or_default();
-    if let Some(n) = &args.number {
-        let n = nfc(n);
-        if !n.is_empty() && !n.chars().all(|c| c.is_ascii_digit()) {
-            return Err(Error::Invalid(format!(
-                "Số văn bản “{n}” không hợp lệ: chỉ gồm chữ số (ví dụ 12), hoặc \"\" để bỏ số."
-            )));
-        }
-        doc.number = (!n.is_empty()).then_some(n);
-    }
-    if let Some(d) = &args.date {
-        doc.date = optional_date(d, year)?;
-    }
-    if let Some(days) = args.days {
-        if !(1..=60).contains(&days) {
-            return Err(Error::Invalid(format!(
-                "Số ngày niêm yết {days} không hợp lệ: hãy nhập từ 1 đến 60."
-            )));
-        }
-        a.schedule.notice_days = Some(days);
-    }
-    let summary = format!(
-        "Số, ngày của {} năm {year}",
-        kind.type_name().to_lowercase()
-    );
-    store.save_assessment(&a, &summary)?;
-    println!("Đã ghi: {summary}");
+    let edit = DocEdit {
+        number: args.number,
+        date: args.date,
+        days: args.days,
+    };
+    println!("Đã ghi: {}", s.assessment_doc_set(year, kind, &edit)?);
     Ok(0)
 }
 
 /// `tre assess meeting`: the facts of the assessment meeting the minutes print.
-pub fn set_meeting(store: &mut Store, args: MeetingArgs) -> Result<i32> {
-    let year = args.year.unwrap_or_else(super::current_year);
-    let mut a = load(store, year)?;
-    // Everything is checked before anything is changed: never save half-way.
-    let date = args
-        .date
-        .as_deref()
-        .map(|d| optional_date(d, year))
-        .transpose()?;
-    let votes = args.votes.as_deref().map(parse_votes).transpose()?;
-    let m: &mut Meeting = &mut a.meeting;
-    if let Some(d) = date {
-        m.date = d;
-    }
-    for (field, value) in [
-        (&mut m.start, &args.start),
-        (&mut m.end, &args.end),
-        (&mut m.place, &args.place),
-        (&mut m.chair, &args.chair),
-        (&mut m.secretary, &args.secretary),
-    ] {
-        if let Some(v) = value {
-            *field = nfc(v);
-        }
-    }
-    if !args.attendees.is_empty() {
-        m.attendees = args
-            .attendees
-            .iter()
-            .map(|s| nfc(s))
-            .filter(|s| !s.is_empty())
-            .collect();
-    }
-    if let Some(v) = votes {
-        (m.votes_for, m.votes_total) = v;
-    }
-    let summary = format!("Cuộc họp đánh giá năm {year}");
-    store.save_assessment(&a, &summary)?;
-    println!("Đã ghi: {summary}");
-    Ok(0)
-}
-
-fn load(store: &Store, year: i32) -> Result<Assessment> {
-    crate::model::date::check_year(year)?;
-    store.commune()?.ok_or(Error::NoCommune)?;
-    Ok(store
-        .assessment(year)?
-        .unwrap_or_else(|| Assessment::new(year)))
-}
-
-/// "" → blank; else a date of the assessment's year or the next (ISO).
-fn optional_date(text: &str, year: i32) -> Result<Option<String>> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let d = parse_date(text)?;
-    let y = chrono::Datelike::year(&d);
-    if y != year && y != year + 1 {
-        return Err(Error::Invalid(format!(
-            "Ngày {} không thuộc năm {year} (hoặc đầu năm {}). Hãy kiểm tra lại năm.",
-            d.format("%d/%m/%Y"),
-            year + 1
-        )));
-    }
-    Ok(Some(d.format("%Y-%m-%d").to_string()))
-}
-
-/// "15/15" → (Some(15), Some(15)); "" → (None, None).
-fn parse_votes(text: &str) -> Result<(Option<u32>, Option<u32>)> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok((None, None));
-    }
-    let bad = || {
-        Error::Invalid(format!(
-            "Biểu quyết “{t}” không hợp lệ. Hãy nhập số tán thành/số đại biểu có mặt, ví dụ 15/15."
-        ))
+pub fn set_meeting(s: &mut Session, args: MeetingArgs) -> Result<i32> {
+    let year = args.year.unwrap_or_else(current_year);
+    let edit = MeetingEdit {
+        date: args.date,
+        start: args.start,
+        end: args.end,
+        place: args.place,
+        chair: args.chair,
+        secretary: args.secretary,
+        attendees: args.attendees,
+        votes: args.votes,
     };
-    let (f, n) = t.split_once('/').ok_or_else(bad)?;
-    let f: u32 = f.trim().parse().map_err(|_| bad())?;
-    let n: u32 = n.trim().parse().map_err(|_| bad())?;
-    if n == 0 || f > n {
-        return Err(Error::Invalid(format!(
-            "Biểu quyết {f}/{n} không hợp lệ: số tán thành không được lớn hơn số đại biểu có mặt, và phải có ít nhất 1 đại biểu."
-        )));
-    }
-    Ok((Some(f), Some(n)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn votes_and_dates_are_checked() {
-        assert_eq!(parse_votes("15/15").unwrap(), (Some(15), Some(15)));
-        assert_eq!(parse_votes(" ").unwrap(), (None, None));
-        assert!(parse_votes("16/15").is_err());
-        assert!(parse_votes("15").is_err());
-        assert!(parse_votes("0/0").is_err());
-        assert_eq!(
-            optional_date("13/11/2026", 2026).unwrap().as_deref(),
-            Some("2026-11-13")
-        );
-        assert_eq!(optional_date("", 2026).unwrap(), None);
-        assert!(optional_date("13/11/2024", 2026).is_err());
-    }
+    println!("Đã ghi: {}", s.assessment_meeting_set(year, &edit)?);
+    Ok(0)
 }

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use crate::dossier::{build_to, verify};
-use crate::error::Result;
-use crate::store::Store;
+use tre::session::{current_year, Session};
+use tre::Result;
 
 #[derive(Subcommand, Debug)]
 pub enum DossierCmd {
@@ -30,9 +29,8 @@ pub enum DossierCmd {
 pub fn run(db: Option<&PathBuf>, cmd: DossierCmd) -> Result<i32> {
     match cmd {
         DossierCmd::Build { year, out } => {
-            let store: Store = super::open_store(db)?;
-            let year = year.unwrap_or_else(super::current_year);
-            let result = build_to(&store, year, &out, &mut |_| {})?;
+            let year = year.unwrap_or_else(current_year);
+            let result = crate::open(db)?.dossier_build_to(year, &out, &mut |_| {})?;
             let size = std::fs::metadata(&result.zip).map(|m| m.len()).unwrap_or(0);
             println!(
                 "Đã lập hồ sơ {} ({} tệp, {} KB):",
@@ -51,7 +49,7 @@ pub fn run(db: Option<&PathBuf>, cmd: DossierCmd) -> Result<i32> {
         }
         // Needs no database: the receiving office checks a ZIP it was sent.
         DossierCmd::Verify { file } => {
-            let report = verify(&file)?;
+            let report = Session::dossier_verify(&file)?;
             if report.intact() {
                 println!("{}", report.summary());
                 return Ok(0);

@@ -4,29 +4,28 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{open_store, print_json};
-use crate::error::Result;
-use crate::import::{import_file, Imported};
-use crate::model::Plan;
-
-/// Template id of plans that came from a file rather than from a template.
-pub const IMPORTED: &str = "imported";
+use crate::{open, print_json};
+use tre::model::Plan;
+use tre::session::Session;
+use tre::Result;
 
 pub fn run(db: Option<&PathBuf>, file: &Path, save: bool, json: bool) -> Result<i32> {
-    let Imported { plan, warnings } = import_file(file)?;
-    let id = if save {
-        Some(open_store(db)?.insert_plan(IMPORTED, &plan)?)
-    } else {
-        None
+    // Without --save no database is opened: a file can be looked at anywhere.
+    let imported = Session::plan_read_file(file)?;
+    let (plan, warnings) = (&imported.plan, &imported.warnings);
+    let saved = match save {
+        true => Some(open(db)?.plan_save_imported(&imported)?),
+        false => None,
     };
+    let id = saved.as_ref().map(|s| s.id);
     // After saving: a refusal is then the one line the officer reads.
-    for w in &warnings {
+    for w in warnings {
         eprintln!("Cảnh báo: {w}");
     }
-    let summary = summary(file, &plan);
+    let summary = summary(file, plan);
     match (json, id) {
         (true, id) => {
-            print_json(&plan)?;
+            print_json(plan)?;
             if let Some(id) = id {
                 eprintln!("Đã lưu thành kế hoạch số {id}.");
             }
@@ -43,6 +42,10 @@ pub fn run(db: Option<&PathBuf>, file: &Path, save: bool, json: bool) -> Result<
                 file.display()
             );
         }
+    }
+    // Saved: checked at once, as the app's import checks it.
+    if let Some(saved) = &saved {
+        crate::check::report_new_plan(saved.id, &saved.findings);
     }
     Ok(0)
 }

@@ -1,5 +1,6 @@
-//! The `tre` command (CLI.md). Thin: parse arguments, call the library, print. Every message
-//! is Vietnamese; errors are one line on stderr with exit code 2, findings exit 1.
+//! The `tre` command (docs/cli.md): every feature of the app, scriptable and testable without a
+//! window. Thin: parse the arguments, call `tre::session::Session`, print. Every message is
+//! Vietnamese; errors are one line on stderr with exit code 2, findings exit 1.
 
 mod args;
 mod assess;
@@ -7,19 +8,26 @@ mod assess_docs;
 mod check;
 mod commune;
 mod dossier;
-pub(crate) mod import;
+mod import;
 mod plan;
+#[cfg(test)]
+mod reference;
 mod workbook;
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
-use crate::store::{resolve_db_path, Store};
 use args::{Cli, Command};
+use tre::session::{current_year, Session};
+use tre::store::resolve_db_path;
+use tre::{Error, Result};
+
+fn main() {
+    std::process::exit(run());
+}
 
 /// Runs the command line and returns the process exit code.
-pub fn run() -> i32 {
+fn run() -> i32 {
     install_panic_hook();
     let cli = match args::parse() {
         Ok(cli) => cli,
@@ -28,10 +36,26 @@ pub fn run() -> i32 {
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("Lỗi: {e}");
+            match hint(&e) {
+                Some(h) => eprintln!("Lỗi: {e} {h}"),
+                None => eprintln!("Lỗi: {e}"),
+            }
             2
         }
     }
+}
+
+/// The core's messages name no interface; at the command line, say which command helps.
+fn hint(e: &Error) -> Option<&'static str> {
+    Some(match e.code() {
+        "plan-not-found" => "Xem danh sách bằng `tre plan list`.",
+        "no-commune" => "Nhập bằng `tre commune set --name … --province …` hoặc chạy `tre demo` để dùng dữ liệu mẫu.",
+        "commune-incomplete" => "Ví dụ: `tre commune set --name \"Quan Sơn\" --province \"Lạng Sơn\"`.",
+        "db-corrupt" => "Khôi phục bằng `tre restore TỆP_SAO_LƯU` (các bản sao lưu hằng ngày ở thư mục backups cạnh tệp dữ liệu).",
+        "no-data-dir" => "Hoặc nêu tệp dữ liệu bằng `tre --db ĐƯỜNG_DẪN`.",
+        "demo-needs-empty-file" => "Ví dụ: `tre --db mau.db demo`.",
+        _ => return None,
+    })
 }
 
 /// A bug must never show a Rust backtrace to the officer: one Vietnamese line instead.
@@ -47,107 +71,59 @@ fn install_panic_hook() {
     }));
 }
 
-fn open_store(db: Option<&PathBuf>) -> Result<Store> {
-    let path = resolve_db_path(db.map(|p| p.as_path()))?;
-    let store = Store::open(&path)?;
-    for w in store.warnings() {
+/// Opens the session on `--db`, `$TRE_DB` or the user's data folder, and says what opening
+/// the file found worth telling.
+fn open(db: Option<&PathBuf>) -> Result<Session> {
+    let session = Session::open(&resolve_db_path(db.map(|p| p.as_path()))?)?;
+    for w in session.warnings() {
         eprintln!("Cảnh báo: {w}");
     }
-    Ok(store)
+    Ok(session)
 }
 
 fn dispatch(cli: Cli) -> Result<i32> {
     let db = cli.db.as_ref();
     match cli.command {
         Command::Demo { year } => {
-            let mut store = open_store(db)?;
             let year = year.unwrap_or_else(current_year);
-            let ids = crate::demo::load_demo(&mut store, year)?;
-            for id in ids {
+            for id in open(db)?.demo_load(year)? {
                 println!("{id}");
             }
             eprintln!("Đã tạo dữ liệu mẫu: xã Minh Hòa, tỉnh Phú Thọ, năm {year}.");
             Ok(0)
         }
-        Command::Commune(cmd) => commune::run(&mut open_store(db)?, cmd),
-        Command::Plan(cmd) => plan::run(&mut open_store(db)?, cmd),
-        Command::Export(cmd) => plan::export(&open_store(db)?, cmd),
-        Command::Assess(cmd) => assess::run(&mut open_store(db)?, cmd),
-        Command::Check(args) => check::run(db, args),
+        Command::Commune(cmd) => commune::run(&mut open(db)?, cmd),
+        Command::Plan(cmd) => plan::run(&mut open(db)?, cmd),
+        Command::Export(cmd) => plan::export(&open(db)?, cmd),
+        Command::Assess(cmd) => assess::run(&mut open(db)?, cmd),
+        Command::Check(args) => check::run(&open(db)?, args),
         Command::Import { file, save, json } => import::run(db, &file, save, json),
         Command::Deadlines { year, json, ics } => {
-            let store = open_store(db)?;
-            let year = year.unwrap_or_else(current_year);
-            let today = chrono::Local::now().date_naive();
-            let items = crate::deadlines::for_year(&store, year, today)?;
-            if let Some(path) = &ics {
-                let n = crate::deadlines::ics::write_ics(&store, year, today, path)?;
-                // stderr: stdout stays the list (or pure JSON with --json).
-                eprintln!(
-                    "Đã ghi lịch {} ({n} thời hạn, nhắc trước 3 ngày).",
-                    path.display()
-                );
-            }
-            if json {
-                print_json(&items)?;
-            } else if items.is_empty() {
-                println!("Năm {year} chưa có thời hạn nào trong các kế hoạch.");
-            } else {
-                for i in items {
-                    let state = match i.days_left {
-                        d if d < 0 => format!("QUÁ HẠN {} ngày", -d),
-                        0 => "HÔM NAY".to_string(),
-                        d => format!("còn {d} ngày"),
-                    };
-                    let state = if i.done == Some(true) {
-                        "ĐÃ XONG".to_string()
-                    } else {
-                        state
-                    };
-                    let from = match i.plan_id {
-                        Some(id) => format!("KH {id}"),
-                        None => "tự đánh giá".to_string(),
-                    };
-                    println!(
-                        "{}  {:<16}  {}  ({from})",
-                        crate::deadlines::vn_date(&i.date),
-                        state,
-                        i.text,
-                    );
-                    if !i.pending_units.is_empty() {
-                        println!(
-                            "            Chưa gửi số liệu: {}",
-                            i.pending_units.join("; ")
-                        );
-                    }
-                }
-            }
-            Ok(0)
+            deadlines(&open(db)?, year.unwrap_or_else(current_year), json, ics)
         }
         Command::Dossier(cmd) => dossier::run(db, cmd),
         Command::Backup { out } => {
-            open_store(db)?.backup_to(&out)?;
+            open(db)?.backup_to(&out)?;
             println!("Đã sao lưu vào {}", out.display());
             Ok(0)
         }
         Command::Restore { backup } => {
-            let path = resolve_db_path(db.map(|p| p.as_path()))?;
-            Store::restore(&path, &backup)?;
+            Session::restore(&resolve_db_path(db.map(|p| p.as_path()))?, &backup)?;
             println!("Đã khôi phục dữ liệu từ {}", backup.display());
             Ok(0)
         }
         Command::Undo => {
-            let entry = open_store(db)?.undo()?;
+            let entry = open(db)?.undo()?;
             println!("Đã hoàn tác: {}", entry.summary);
             Ok(0)
         }
         Command::Redo => {
-            let entry = open_store(db)?.redo()?;
+            let entry = open(db)?.redo()?;
             println!("Đã làm lại: {}", entry.summary);
             Ok(0)
         }
         Command::History { limit, json } => {
-            let entries = open_store(db)?.history(limit)?;
+            let entries = open(db)?.history(limit)?;
             if json {
                 print_json(&entries)?;
             } else {
@@ -161,12 +137,52 @@ fn dispatch(cli: Cli) -> Result<i32> {
     }
 }
 
-pub(crate) fn current_year() -> i32 {
-    use chrono::Datelike;
-    chrono::Local::now().year()
+/// `tre deadlines`: the year's deadlines, what is late, and optionally an .ics calendar.
+fn deadlines(s: &Session, year: i32, json: bool, ics: Option<PathBuf>) -> Result<i32> {
+    let items = s.deadlines(year)?;
+    if let Some(path) = &ics {
+        let n = s.deadlines_ics(year, path)?;
+        // stderr: stdout stays the list (or pure JSON with --json).
+        eprintln!(
+            "Đã ghi lịch {} ({n} thời hạn, nhắc trước 3 ngày).",
+            path.display()
+        );
+    }
+    if json {
+        print_json(&items)?;
+        return Ok(0);
+    }
+    if items.is_empty() {
+        println!("Năm {year} chưa có thời hạn nào trong các kế hoạch.");
+    }
+    for i in items {
+        let state = match i.days_left {
+            _ if i.done == Some(true) => "ĐÃ XONG".to_string(),
+            d if d < 0 => format!("QUÁ HẠN {} ngày", -d),
+            0 => "HÔM NAY".to_string(),
+            d => format!("còn {d} ngày"),
+        };
+        let from = match i.plan_id {
+            Some(id) => format!("KH {id}"),
+            None => "tự đánh giá".to_string(),
+        };
+        println!(
+            "{}  {:<16}  {}  ({from})",
+            tre::deadlines::vn_date(&i.date),
+            state,
+            i.text,
+        );
+        if !i.pending_units.is_empty() {
+            println!(
+                "            Chưa gửi số liệu: {}",
+                i.pending_units.join("; ")
+            );
+        }
+    }
+    Ok(0)
 }
 
-pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
     let mut out = std::io::stdout().lock();
     // A closed pipe (`tre plan list --json | head`) is not an error worth a message.

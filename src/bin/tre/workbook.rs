@@ -1,16 +1,14 @@
 //! The workbook commands: `tre assess sheet` and `tre assess import`. Thin: the work is in
-//! `crate::xlsx`; `tre export assessment --format xlsx` goes through `crate::export` like the
-//! other assessment documents.
+//! `tre::xlsx`, reached through the session.
 
 use std::path::Path;
 
-use crate::assess::view::overview;
-use crate::error::{Error, Result};
-use crate::store::Store;
-use crate::xlsx::{export_unit_sheet, import_unit_sheet, ImportReport};
+use tre::session::Session;
+use tre::xlsx::ImportReport;
+use tre::{Error, Result};
 
-pub fn sheet(store: &Store, year: i32, unit: &str, out: &Path) -> Result<i32> {
-    let info = export_unit_sheet(store, year, unit, out)?;
+pub fn sheet(s: &Session, year: i32, unit: &str, out: &Path) -> Result<i32> {
+    let info = s.assessment_sheet(year, unit, out)?;
     println!(
         "Đã tạo bảng số liệu năm {year} cho {} ({} chỉ số: {}): {}",
         info.unit,
@@ -27,8 +25,8 @@ pub fn sheet(store: &Store, year: i32, unit: &str, out: &Path) -> Result<i32> {
 
 /// Exit 0 when everything new was taken in, 1 when conflicts were kept aside (the command
 /// ran and found something to resolve), an error (exit 2) when a cell is wrong.
-pub fn import(store: &mut Store, year: i32, file: &Path, force: bool) -> Result<i32> {
-    let report = import_unit_sheet(store, year, file, force)?;
+pub fn import(s: &mut Session, year: i32, file: &Path, force: bool) -> Result<i32> {
+    let report = s.assessment_import(year, file, force)?;
     if !report.errors.is_empty() {
         return Err(Error::Invalid(format!(
             "Bảng số liệu {} có {} ô không đúng, chưa ghi gì: {}. Hãy sửa các ô này (hoặc nhờ đơn vị sửa) rồi nhập lại.",
@@ -38,8 +36,10 @@ pub fn import(store: &mut Store, year: i32, file: &Path, force: bool) -> Result<
         )));
     }
     print_report(&report);
-    let ov = overview(store, year, chrono::Local::now().date_naive())?;
-    println!("{}", super::assess::verdict_line(&ov));
+    println!(
+        "{}",
+        crate::assess::verdict_line(&s.assessment_overview(year)?)
+    );
     Ok(if report.conflicts.is_empty() { 0 } else { 1 })
 }
 

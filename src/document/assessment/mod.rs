@@ -94,27 +94,6 @@ impl AssessmentKind {
             AssessmentKind::Notice => "TB-UBND",
         }
     }
-
-    /// The ASCII end of the file name: "BC-tu-danh-gia".
-    fn file_part(self) -> &'static str {
-        match self {
-            AssessmentKind::Assessment => "PL-bang-diem",
-            AssessmentKind::Report => "BC-tu-danh-gia",
-            AssessmentKind::Report6m => "BC-6-thang",
-            AssessmentKind::Proposal => "TTr-de-nghi-cong-nhan",
-            AssessmentKind::Minutes => "BB-hop-danh-gia",
-            AssessmentKind::Notice => "TB-cong-khai",
-        }
-    }
-
-    /// "2026_MinhHoa_BC-tu-danh-gia.pdf": ASCII only, so it survives any e-mail or USB stick.
-    pub fn file_name(self, commune: &Commune, year: i32, ext: &str) -> String {
-        format!(
-            "{year}_{}_{}.{ext}",
-            ascii_camel(&commune.name),
-            self.file_part()
-        )
-    }
 }
 
 /// Builds the document `kind` of the assessment `ov` for `commune`, naming `plans` (the
@@ -135,30 +114,6 @@ pub fn assessment_document(
         AssessmentKind::Minutes => Ok(minutes::minutes(&ctx)),
         AssessmentKind::Notice => Ok(notice::notice(&ctx)),
     }
-}
-
-/// "Minh Hòa" → "MinhHoa", "Đồng Xuân" → "DongXuan": Vietnamese letters without their
-/// marks (đ → d), each word capitalised, anything else dropped.
-pub fn ascii_camel(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.split_whitespace()
-        .map(|w| {
-            let base: String = w
-                .nfd()
-                .map(|c| match c {
-                    'đ' => 'd',
-                    'Đ' => 'D',
-                    c => c,
-                })
-                .filter(char::is_ascii_alphanumeric)
-                .collect();
-            let mut chars = base.chars();
-            match chars.next() {
-                Some(f) => f.to_ascii_uppercase().to_string() + chars.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

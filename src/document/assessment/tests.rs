@@ -259,10 +259,10 @@ fn notice_posts_for_the_set_days() {
 fn kinds_and_file_names() {
     let c = demo_commune();
     assert_eq!(
-        AssessmentKind::Report.file_name(&c, 2026, "pdf"),
-        "2026_MinhHoa_BC-tu-danh-gia.pdf"
+        crate::dossier::names::assessment_file_name(AssessmentKind::Report6m, 2026, &c, "pdf"),
+        "2026_MinhHoa_BC-6-thang-dau-nam.pdf"
     );
-    assert_eq!(ascii_camel("Đồng Xuân  Ỷ"), "DongXuanY");
+    assert_eq!(crate::dossier::names::camel("Đồng Xuân  Ỷ"), "DongXuanY");
     for k in AssessmentKind::ALL {
         assert_eq!(AssessmentKind::from_key(k.key()).unwrap(), k);
     }
