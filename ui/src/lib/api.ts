@@ -86,6 +86,9 @@ export const planPreview = (plan: Plan) => call<PagePreview[]>('plan_preview', {
 // --- export, history, deadlines ------------------------------------------------------------
 /** Writes the plan to `path`; returns the path written. */
 export const exportPlan = (id: number, format: ExportFormat, path: string) => call<string>('export_plan', { id, format, path });
+/** Into the export folder under the core's file name (the dossier's name for the same plan). */
+export const exportPlanToFolder = (id: number, format: ExportFormat) => call<string>('export_plan_to_folder', { id, format });
+export const planFileName = (id: number, format: ExportFormat) => call<string>('plan_file_name', { id, format });
 export const undo = () => call<HistoryEntry>('undo');
 export const redo = () => call<HistoryEntry>('redo');
 export const history = (limit: number) => call<HistoryEntry[]>('history', { limit });

@@ -196,6 +196,13 @@ export class MockBackend {
         return this.planDelete(a.id as number);
       case 'plan_preview':
         return previewPages(a.plan as Plan, this.commune);
+      // The names are the core's (Session::plan_file_name); the mock only needs one.
+      case 'plan_file_name':
+        this.get(a.id as number);
+        return `ke-hoach-${String(a.id)}.${String(a.format)}`;
+      case 'export_plan_to_folder':
+        this.get(a.id as number);
+        return `/home/canbo/Tài liệu/Tre/ke-hoach-${String(a.id)}.${String(a.format)}`;
       case 'export_plan':
         this.get(a.id as number);
         if (a.format !== 'pdf' && a.format !== 'docx') fail('invalid', `Định dạng “${String(a.format)}” không hỗ trợ.`);

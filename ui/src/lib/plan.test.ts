@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinPath, leadersFor, numberLine, planFileName, presetOf, SIGNER_PRESETS, twinNumber, validateNumber, validatePlan } from './plan';
+import { joinPath, leadersFor, numberLine, presetOf, SIGNER_PRESETS, validateNumber, validatePlan } from './plan';
 import { demoCommune, instantiate } from './mock';
 
 const plan = () => instantiate('qd06', demoCommune(), 2026);
@@ -40,23 +40,7 @@ describe('header and file names', () => {
     expect(numberLine(null, 'KH-UBND')).toBe('Số:      /KH-UBND');
   });
 
-  it('makes ASCII file names', () => {
-    expect(planFileName(plan(), demoCommune(), 'pdf')).toBe('2026_MinhHoa_KH-thuc-hien-quyet-dinh-so-06-qd.pdf');
-    expect(planFileName(plan(), null, 'docx')).toMatch(/^2026_KH-.*\.docx$/);
-    expect(planFileName(plan(), demoCommune(), 'pdf', 2)).toBe('2026_MinhHoa_KH-thuc-hien-quyet-dinh-so-06-qd-2.pdf');
-  });
-
-  it('numbers the file of a second plan with the same subject, so it never overwrites the first', () => {
-    const title = plan().title;
-    const year = [
-      { id: 3, title },
-      { id: 5, title: 'Kế hoạch truyền thông' },
-      // Differs only in case: the same file name.
-      { id: 9, title: title.replace('Quyết định', 'quyết định') },
-    ];
-    expect(twinNumber(3, title, year)).toBe(1);
-    expect(twinNumber(9, title, year)).toBe(2);
-    expect(twinNumber(5, 'Kế hoạch truyền thông', year)).toBe(1);
+  it('joins a folder and a file name with the folder\'s separator', () => {
     expect(joinPath('/home/a/Tài liệu', 'x.pdf')).toBe('/home/a/Tài liệu/x.pdf');
     expect(joinPath('C:\\Users\\a\\Documents\\', 'x.pdf')).toBe('C:\\Users\\a\\Documents\\x.pdf');
   });

@@ -3,7 +3,6 @@
 
 import type { Commune, Leader, Plan, Signer } from './types';
 import { parseDate, validateDocDate } from './dates';
-import { asciiCamel, asciiSlug } from './text';
 
 /** The first problem that keeps the plan from being saved, or null. */
 export function validatePlan(plan: Plan): string | null {
@@ -68,33 +67,6 @@ export function leadersFor(preset: SignerPreset | undefined, leaders: Leader[]):
 }
 
 /** The symbol's kind ("KH" of "KH-UBND"). */
-function kindOf(symbol: string): string {
-  return symbol.split('-')[0] || 'KH';
-}
-
-/**
- * An ASCII file name as DOCUMENTS.md asks: "2026_MinhHoa_KH-thuc-hien-quyet-dinh-so-06.pdf".
- */
-export function planFileName(plan: Plan, commune: Commune | null, format: 'pdf' | 'docx', twin = 1): string {
-  const parts = [String(plan.date.year)];
-  const place = commune ? asciiCamel(commune.name) : '';
-  if (place) parts.push(place);
-  const slug = asciiSlug(plan.title, 7) || 'ke-hoach';
-  parts.push(`${kindOf(plan.symbol)}-${slug}${twin > 1 ? `-${twin}` : ''}`);
-  return `${parts.join('_')}.${format}`;
-}
-
-/**
- * Which of the year's plans with the same subject (as a file name sees it) this one is: 1 for
- * the oldest, 2 for the next… so that exporting a second plan of the same name never writes
- * over the first one's file ("…_KH-thuc-hien-quyet-dinh-so-06-qd-2.pdf").
- */
-export function twinNumber(id: number, title: string, plans: { id: number; title: string }[]): number {
-  const slug = asciiSlug(title, 7);
-  const twins = plans.filter((p) => p.id < id && asciiSlug(p.title, 7) === slug);
-  return twins.length + 1;
-}
-
 /** Joins a folder and a file name with the folder's own separator. */
 export function joinPath(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';

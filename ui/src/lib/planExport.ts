@@ -1,10 +1,11 @@
 // Writing the plan being edited to a file: straight into the export folder (Documents/Tre, or
-// $TRE_EXPORT_DIR) under a name built from the plan, or wherever the save dialog says. The
-// editor decides when (after saving what is on screen) and shows what was written.
+// $TRE_EXPORT_DIR) under the name the core gives it (the same as in the dossier), or wherever
+// the save dialog says. The editor decides when (after saving what is on screen) and shows
+// what was written.
 
-import type { Commune, ExportFormat, Plan } from './types';
+import type { ExportFormat } from './types';
 import * as api from './api';
-import { joinPath, planFileName, twinNumber } from './plan';
+import { joinPath } from './plan';
 
 /** A file the editor wrote, shown under its toolbar until closed. */
 export interface ExportedFile {
@@ -17,29 +18,16 @@ export interface ExportedFile {
 export const FORMAT_NAME: Record<ExportFormat, string> = { pdf: 'PDF', docx: 'Word' };
 
 /** Writes the plan into the export folder, with no dialog to answer; answers the path written. */
-export async function exportToFolder(id: number, plan: Plan, commune: Commune, format: ExportFormat): Promise<string> {
-  const dir = await api.defaultExportDir();
-  return api.exportPlan(id, format, joinPath(dir, await fileName(id, plan, commune, format)));
-}
-
-/** The plan's file name, numbered when another plan of the year has the same subject. */
-async function fileName(id: number, plan: Plan, commune: Commune, format: ExportFormat): Promise<string> {
-  const year = await api.plansList(plan.date.year);
-  return planFileName(plan, commune, format, twinNumber(id, plan.title, year));
+export function exportToFolder(id: number, format: ExportFormat): Promise<string> {
+  return api.exportPlanToFolder(id, format);
 }
 
 /**
  * "Lưu vào chỗ khác…": the system's save dialog (a USB drive, a shared folder), opened at the
  * last file written or else at the export folder. Answers the path written, null if cancelled.
  */
-export async function exportWithDialog(
-  id: number,
-  plan: Plan,
-  commune: Commune,
-  format: ExportFormat,
-  lastExport: string | null,
-): Promise<string | null> {
-  const start = lastExport ?? joinPath(await api.defaultExportDir(), await fileName(id, plan, commune, format));
+export async function exportWithDialog(id: number, format: ExportFormat, lastExport: string | null): Promise<string | null> {
+  const start = lastExport ?? joinPath(await api.defaultExportDir(), await api.planFileName(id, format));
   const path = await api.saveDialog(start, format);
   if (!path) return null;
   return api.exportPlan(id, format, path);

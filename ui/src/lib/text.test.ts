@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiCamel, asciiSlug, deepNfc, nfc, upperVi } from './text';
+import { deepNfc, nfc, upperVi } from './text';
 import { authorityDefault, cleanCommune, emptyCommune, superiorDefault, validateCommune } from './commune';
 
 describe('text', () => {
@@ -10,10 +10,8 @@ describe('text', () => {
     expect(deepNfc({ a: [decomposed], b: { c: decomposed }, n: 3, z: null })).toEqual({ a: ['Hòa'], b: { c: 'Hòa' }, n: 3, z: null });
   });
 
-  it('upper-cases Vietnamese and makes ASCII names', () => {
+  it('upper-cases Vietnamese', () => {
     expect(upperVi('xã Minh Hòa')).toBe('XÃ MINH HÒA');
-    expect(asciiSlug('Đồng Xuân: trẻ em & gia đình')).toBe('dong-xuan-tre-em-gia-dinh');
-    expect(asciiCamel('Đồng Xuân')).toBe('DongXuan');
   });
 });
 

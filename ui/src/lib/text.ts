@@ -21,35 +21,3 @@ export function deepNfc<T>(value: T): T {
 export function upperVi(s: string): string {
   return nfc(s.toLocaleUpperCase('vi'));
 }
-
-/** Letters without diacritics: "Minh Hòa" -> "Minh Hoa", "Đồng" -> "Dong". */
-export function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-}
-
-/** An ASCII slug for file names: "Thực hiện Quyết định" -> "thuc-hien-quyet-dinh". */
-export function asciiSlug(s: string, maxWords = 8): string {
-  return stripDiacritics(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .join('-');
-}
-
-/** "Minh Hòa" -> "MinhHoa" (a file-name part). */
-export function asciiCamel(s: string): string {
-  return stripDiacritics(s)
-    .replace(/[^A-Za-z0-9]+/g, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('');
-}
