@@ -73,7 +73,8 @@ function kindOf(symbol: string): string {
 }
 
 /**
- * An ASCII file name as DOCUMENTS.md asks: "2026_MinhHoa_KH-thuc-hien-quyet-dinh-so-06.pdf".
+ * An ASCII file name (docs/documents.md, file names):
+ * "2026_MinhHoa_KH-thuc-hien-quyet-dinh-so-06.pdf".
  */
 export function planFileName(plan: Plan, commune: Commune | null, format: 'pdf' | 'docx', twin = 1): string {
   const parts = [String(plan.date.year)];
