@@ -1,8 +1,8 @@
-//! The linter on the five real plans of `tests/fixtures/seeds/` (copies of shared/seeds).
+//! The linter on the five real plans of `tests/fixtures/seeds/`, kept as they were found.
 //!
 //! Each seed is checked twice: as raw text (`check_text`, the file as it is) and as its plan
 //! model (`check_plan` on `tests/fixtures/check/NNN.json`, written by hand from the seed,
-//! mistakes included, the way CLI.md describes the model: Markdown removed, broken lines
+//! mistakes included, the way docs/model.md describes the model: Markdown removed, broken lines
 //! joined, recipients without "- " and final punctuation, numbered sentences of a part kept
 //! as its paragraphs as the qd06 template does). The expected findings in
 //! `tests/golden/check/` were written by reading the seeds: every real mistake, and nothing

@@ -13,7 +13,7 @@ pub struct Assessment {
     #[serde(default)]
     pub entries: BTreeMap<String, Entry>,
     /// Points entered directly for a whole criterion ("each criterion can be scored from its
-    /// sub-items' data or entered directly", DOMAIN.md), by criterion code.
+    /// sub-items' data or entered directly", docs/domain.md), by criterion code.
     #[serde(default)]
     pub criterion_points: BTreeMap<String, ManualPoints>,
     /// The assessment meeting, for the minutes (BIÊN BẢN).
@@ -105,7 +105,7 @@ pub struct IssuedDoc {
     pub date: Option<String>,
 }
 
-/// The dates of the year's assessment steps (DOMAIN.md: units by ~10/11, dossier by 15/11).
+/// The dates of the year's assessment steps (docs/domain.md: units by ~10/11, dossier by 15/11).
 /// Empty fields take those defaults in the plan's year; the officer can move them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Schedule {

@@ -32,8 +32,9 @@ pub struct Overview {
     pub catalog: Catalog,
 }
 
-/// The dates of the steps, defaults taken from DOMAIN.md's calendar: units by 10/11, the
-/// dossier by 15/11; the meeting and the notice between them. The officer can move each.
+/// The dates of the steps, defaults taken from docs/domain.md, the officer's year: units by
+/// 10/11, the dossier by 15/11; the meeting and the notice between them. The officer can move
+/// each.
 pub fn schedule_with_defaults(a: &Assessment) -> Schedule {
     let y = a.year;
     let or = |v: &Option<String>, md: &str| Some(v.clone().unwrap_or_else(|| format!("{y}-{md}")));
@@ -47,7 +48,7 @@ pub fn schedule_with_defaults(a: &Assessment) -> Schedule {
 }
 
 /// Days the public notice stays posted when the officer has not said. Not a legal fact: no
-/// source at hand gives the period for QĐ 06 (DOMAIN.md), so it is a setting
+/// source at hand gives the period for QĐ 06 (docs/domain.md), so it is a setting
 /// (`tre assess doc notice --days N`); five days leaves time for comments before the
 /// dossier is due.
 pub const DEFAULT_NOTICE_DAYS: u32 = 5;

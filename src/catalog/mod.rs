@@ -1,10 +1,11 @@
 //! The criteria catalogue of a "xã phù hợp với trẻ em" (QĐ 06/QĐ-TTg, 2019): the 13 tiêu chí,
 //! their sub-items, bands, points and the recognition rule.
 //!
-//! DOMAIN.md: most points of QĐ 06 are unknown and a replacement decision may come, so all of
-//! this is data (`assets/criteria/qd06-2019.json`), validated on load, replaceable by a file the
-//! province sends (see `import`). An item whose points are unknown is `confirmed: false` and
-//! carries no bands: its points are entered by hand with a reason.
+//! docs/domain.md, "What is known and what is not": most points of QĐ 06 are unknown and a
+//! replacement decision may come, so all of this is data (`assets/criteria/qd06-2019.json`),
+//! validated on load, replaceable by a file the province sends (see `import`). An item whose
+//! points are unknown is `confirmed: false` and carries no bands: its points are entered by
+//! hand with a reason.
 
 mod import;
 mod validate;

@@ -1,4 +1,4 @@
-//! What the linter reports: one finding per mistake, in the shape of CLI.md
+//! What the linter reports: one finding per mistake, in the shape of docs/model.md
 //! (`severity`, `code`, `message`, `excerpt`, `suggestion`, `section`), plus optional
 //! `field`, `index` and `line` so the app can jump to the place.
 

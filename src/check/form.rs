@@ -8,7 +8,7 @@ use super::finding::{Finding, Severity};
 use super::scan::{fold, last_words};
 use crate::model::Plan;
 
-/// Type names of DOCUMENTS.md and the abbreviation their symbol starts with.
+/// Type names of docs/documents.md and the abbreviation their symbol starts with.
 pub const TYPE_SYMBOLS: &[(&str, &str)] = &[
     ("KẾ HOẠCH", "KH"),
     ("BÁO CÁO", "BC"),

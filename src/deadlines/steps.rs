@@ -1,6 +1,6 @@
-//! The self-assessment's own deadlines (DOMAIN.md, the officer's year): units send their
+//! The self-assessment's own deadlines (docs/domain.md, the officer's year): units send their
 //! figures, the meeting, the public notice, the dossier sent upward. Their dates come from
-//! the assessment's schedule with DOMAIN.md's defaults; the units step names who has not
+//! the assessment's schedule with docs/domain.md's defaults; the units step names who has not
 //! sent figures yet, and a step counts as done only where the data says so.
 
 use chrono::NaiveDate;

@@ -1,4 +1,4 @@
-//! The numbers of Nghị định 30/2020/NĐ-CP, Phụ lục I, in one place (DOCUMENTS.md).
+//! The numbers of Nghị định 30/2020/NĐ-CP, Phụ lục I, in one place (docs/documents.md).
 //! Layout (PDF, SVG preview) and DOCX both read them, so every backend follows the same rules.
 
 /// A4 portrait, in millimetres.
@@ -35,8 +35,8 @@ pub const PARAGRAPH_SPACING_PT: f32 = 6.0;
 pub const LINE_HEIGHT_FACTOR: f32 = 1.15;
 /// Blank lines left for the signature and the seal.
 pub const SIGNATURE_GAP_LINES: f32 = 4.0;
-/// Share of the text width given to the right header column (DOMAIN.md: ~54 %), so the date
-/// line does not wrap.
+/// Share of the text width given to the right header column (docs/documents.md, page): the
+/// wider one, so the date line does not wrap.
 pub const HEADER_RIGHT_SHARE: f32 = 0.56;
 /// Room inside a table cell, left/right and top/bottom, in points.
 pub const CELL_PAD_X_PT: f32 = 3.0;

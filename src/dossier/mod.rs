@@ -1,4 +1,4 @@
-//! The dossier sent upward (DOMAIN.md "Dossier for recognition"): one ZIP with the year's
+//! The dossier sent upward (docs/domain.md, "Dossier for recognition"): one ZIP with the year's
 //! documents as PDF and DOCX, the score table as XLSX, and `manifest.json` with each file's
 //! SHA-256 so the receiving office (or `tre dossier verify`) can tell a changed, missing or
 //! added file; and beside it an e-mail draft (.eml) with the ZIP attached.

@@ -1,6 +1,6 @@
 //! File names inside the dossier: ASCII only, because the ZIP travels to offices whose
-//! archivers and mail gateways still mangle non-ASCII names (DOCUMENTS.md:
-//! `2026_QuanSon_KH-xa-phu-hop-tre-em.pdf`). Vietnamese letters lose their marks (đ → d),
+//! archivers and mail gateways still mangle non-ASCII names (docs/documents.md, file
+//! names: `2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf`). Vietnamese letters lose their marks (đ → d),
 //! anything else that is not a letter or digit becomes a separator.
 
 use std::collections::BTreeSet;
@@ -39,7 +39,7 @@ pub fn slug(text: &str) -> String {
     out
 }
 
-/// "Minh Hòa" → "MinhHoa": the commune as DOCUMENTS.md's example writes it.
+/// "Minh Hòa" → "MinhHoa": the commune as the example in docs/documents.md writes it.
 pub fn camel(text: &str) -> String {
     words(&ascii(text))
         .iter()
@@ -76,7 +76,7 @@ pub fn symbol(kind: Kind) -> &'static str {
 /// What a document of this kind is about, for its name when its producer has nothing more
 /// specific: "xa-phu-hop-tre-em" (or "phuong-…" for a ward).
 pub fn default_slug(kind: Kind, commune: &Commune) -> String {
-    // DOCUMENTS.md shortens "xã phù hợp với trẻ em" to "xa-phu-hop-tre-em".
+    // "xã phù hợp với trẻ em" becomes "xa-phu-hop-tre-em" (docs/documents.md, file names).
     let friendly = format!("{}-phu-hop-tre-em", slug(&commune.kind));
     match kind {
         Kind::Plan => friendly,

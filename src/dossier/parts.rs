@@ -122,7 +122,7 @@ fn plan_label(stored: &StoredPlan) -> String {
 /// subjects (their titles are long legal sentences); other plans take their title's words.
 fn plan_slug(stored: &StoredPlan) -> Option<String> {
     match stored.template.as_str() {
-        // `None`: the kind's default, "xa-phu-hop-tre-em" as DOCUMENTS.md's example.
+        // `None`: the kind's default, "xa-phu-hop-tre-em" (docs/documents.md, file names).
         "qd06" => None,
         "program" => Some("chuong-trinh-bao-ve-cham-soc-tre-em".into()),
         "early-childhood" => Some("tre-em-nhung-nam-dau-doi".into()),

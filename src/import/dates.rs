@@ -1,9 +1,9 @@
-//! Deadlines and events in the plan's text (CLI.md): a deadline is a date by which
-//! something must be done or sent ("trước ngày 15/11/2026", "chậm nhất ngày …", "hạn …");
-//! a period in which something takes place ("từ ngày 01/6 đến ngày 30/6/2026") is an event.
-//! A date written without a year recurs every year ("trước 05/5 … hàng năm"): it is dated
-//! in the plan's year. Each one's text is the clause that says what is due, without the
-//! date phrase, the bullet or the label.
+//! Deadlines and events in the plan's text (docs/model.md, deadlines and events): a deadline
+//! is a date by which something must be done or sent ("trước ngày 15/11/2026", "chậm nhất
+//! ngày …", "hạn …"); a period in which something takes place ("từ ngày 01/6 đến ngày
+//! 30/6/2026") is an event. A date written without a year recurs every year ("trước 05/5 …
+//! hàng năm"): it is dated in the plan's year. Each one's text is the clause that says what is
+//! due, without the date phrase, the bullet or the label.
 
 use std::sync::LazyLock;
 

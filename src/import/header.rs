@@ -27,7 +27,7 @@ pub struct PlaceDate {
     pub year: i32,
 }
 
-/// The type names a commune's documents carry (DOCUMENTS.md), and a few more it receives.
+/// The type names a commune's documents carry (docs/documents.md), and a few more it receives.
 pub const DOC_TYPES: &[&str] = &[
     "KẾ HOẠCH",
     "BÁO CÁO",

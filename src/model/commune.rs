@@ -13,7 +13,8 @@ pub struct Commune {
     /// "Lạng Sơn" (without "tỉnh").
     pub province: String,
     /// The body that receives the dossier: "Sở Y tế tỉnh Lạng Sơn" since 7/2025,
-    /// "UBND huyện …" before. DOMAIN.md: who recognises the commune is unknown, so it is data.
+    /// "UBND huyện …" before. docs/domain.md, the 2025 reform: who recognises the commune is
+    /// unknown, so it is data.
     pub superior: String,
     /// The body's e-mail address, for the dossier's e-mail draft; optional.
     #[serde(default)]
@@ -37,7 +38,7 @@ pub struct Commune {
     pub recipients: Vec<String>,
     /// The threshold category of the recognition rule (an id of the catalogue's rule:
     /// "ward-city", "standard", "disadvantaged"). Since 2025 the unit types changed, so this is
-    /// a setting (DOMAIN.md); `None` = the rule's default.
+    /// a setting (docs/domain.md, the recognition rule); `None` = the rule's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
 }

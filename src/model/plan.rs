@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 use super::DocDate;
 use crate::error::{Error, Result};
 
-/// A plan (KẾ HOẠCH) exactly as the JSON of CLI.md. Text is NFC; labels carry no final dot.
+/// A plan (KẾ HOẠCH) exactly as the JSON of docs/model.md. Text is NFC; labels carry no final
+/// dot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub doc_type: String,

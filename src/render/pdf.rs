@@ -1,6 +1,6 @@
 //! PDF backend: draws the pages that `layout` placed, and nothing else.
 //!
-//! printpdf 0.12 is used as a low-level writer (NOTES.md): every piece is put at an absolute
+//! printpdf 0.12 is used as a low-level writer (docs/notes.md): every piece is put at an absolute
 //! position with a text matrix (`Tm`), justification is written as an offset after each space
 //! (`Tw` has no effect on two-byte fonts), and the four Liberation Serif faces are embedded as
 //! subsets. The output is deterministic: printpdf's random font ids and document ID are

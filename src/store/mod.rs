@@ -1,6 +1,6 @@
 //! The SQLite file: open, migrate, save, load, history, backup, restore.
 //!
-//! "Nothing typed is lost" (ARCHITECTURE.md) drives every choice here:
+//! "Nothing typed is lost" (docs/architecture.md, storage) drives every choice here:
 //! - a file is inspected read-only before anything is written, and refused untouched if it is
 //!   damaged or from a newer Tre;
 //! - WAL + `synchronous=FULL`, and every change is one transaction with its history row;

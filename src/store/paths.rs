@@ -1,5 +1,6 @@
-//! Where the database lives. The user's data folder by default (ARCHITECTURE.md: never a USB
-//! drive or a network share), overridable by `--db` and then `$TRE_DB` for scripts and tests.
+//! Where the database lives. The user's data folder by default (docs/architecture.md, storage:
+//! never a USB drive or a network share), overridable by `--db` and then `$TRE_DB` for scripts
+//! and tests.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

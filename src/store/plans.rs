@@ -24,7 +24,7 @@ pub struct StoredPlan {
     pub updated: String,
 }
 
-/// One line of `tre plan list --json` (field names are the CLI contract, CLI.md).
+/// One line of `tre plan list --json` (field names are a contract, docs/model.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanSummary {
     pub id: i64,

@@ -214,7 +214,7 @@ pub(crate) fn check_backup(ins: &Inspection, path: &Path) -> Result<()> {
 }
 
 /// Connection settings for safe writing; only called once the file is accepted.
-/// WAL + synchronous=FULL: a committed edit survives a power cut (ARCHITECTURE.md).
+/// WAL + synchronous=FULL: a committed edit survives a power cut (docs/architecture.md).
 pub(crate) fn configure(conn: &Connection, path: &Path) -> Result<()> {
     // On file systems without shared memory WAL is refused and the old mode is kept; FULL
     // synchronous still makes every commit durable, so that is not an error.

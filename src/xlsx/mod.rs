@@ -64,7 +64,7 @@ pub fn export_unit_sheet(
 
 /// A workbook with the document properties Tre sets on every file: title, author, and a
 /// creation date from `SOURCE_DATE_EPOCH` when set, so the same data gives the same bytes
-/// (ARCHITECTURE.md, "Deterministic output").
+/// (docs/architecture.md, "Determinism").
 fn new_workbook(title: &str) -> Workbook {
     let mut wb = Workbook::new();
     let mut props = DocProperties::new()

@@ -1,6 +1,7 @@
 //! The score table (bảng chấm điểm) as a workbook: the annex of the self-assessment report
-//! laid out as DOCUMENTS.md asks for XLSX (merged header rows, column widths, numbers as
-//! numbers, totals as formulas, A4 print setup, frozen header), plus the catalogue sheet.
+//! laid out as docs/documents.md describes for XLSX (merged header rows, column widths,
+//! numbers as numbers, totals as formulas, A4 print setup, frozen header), plus the catalogue
+//! sheet.
 //!
 //! Totals are formulas so an officer who corrects a point in Excel sees the totals follow;
 //! each formula also carries the value Tre computed, because readers that do not recalculate
@@ -327,7 +328,7 @@ fn write_figure(ws: &mut Worksheet, row: u32, value: Option<&Figure>) -> Result<
     Ok(())
 }
 
-/// A known maximum as a number; an unknown one says so in words (DOMAIN.md: unknown stays
+/// A known maximum as a number; an unknown one says so in words (docs/domain.md: unknown stays
 /// unknown, never a guessed number). SUM skips the words.
 fn write_max(ws: &mut Worksheet, row: u32, max: Option<f64>, bold: bool) -> Result<()> {
     let f = |f: Format| if bold { style::strong(f) } else { f };

@@ -1,5 +1,5 @@
 //! Cell formats shared by Tre's workbooks: Times New Roman as in every official document
-//! (DOCUMENTS.md), thin borders inside tables, wrapped text so long criterion names stay
+//! (docs/documents.md), thin borders inside tables, wrapped text so long criterion names stay
 //! readable in print.
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};

@@ -15,7 +15,8 @@ use crate::text::fold;
 
 pub use super::wording::*;
 
-/// The legal basis when the catalogue does not name its own (DOMAIN.md wording).
+/// The legal basis when the catalogue does not name its own (worded as in docs/domain.md,
+/// "Quyết định 06/QĐ-TTg of 03/01/2019").
 const QD06: &str = "Quyết định số 06/QĐ-TTg ngày 03/01/2019 của Thủ tướng Chính phủ ban hành Quy định về tiêu chuẩn, trình tự đánh giá và công nhận xã, phường, thị trấn phù hợp với trẻ em";
 
 /// Everything a builder reads, in one place.

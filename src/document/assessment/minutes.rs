@@ -1,6 +1,7 @@
-//! BIÊN BẢN of the assessment meeting (DOMAIN.md): when and where it starts, who attends,
-//! chairs and keeps the minutes, each criterion's result, the total and verdict, the vote,
-//! when it ends; signed by the secretary (left) and the chair (right), no "Nơi nhận".
+//! BIÊN BẢN of the assessment meeting (docs/domain.md, the documents the commune issues):
+//! when and where it starts, who attends, chairs and keeps the minutes, each criterion's
+//! result, the total and verdict, the vote, when it ends; signed by the secretary (left) and
+//! the chair (right), no "Nơi nhận".
 //!
 //! What the meeting has not recorded yet (the start, the vote) prints as dotted room to
 //! write by hand, never as a guess.

@@ -83,7 +83,7 @@ impl AssessmentKind {
         }
     }
 
-    /// The symbol after the number: "BC-UBND" (DOCUMENTS.md, kinds and their symbols).
+    /// The symbol after the number: "BC-UBND" (docs/documents.md, kinds and their symbols).
     pub fn symbol(self) -> &'static str {
         match self {
             AssessmentKind::Assessment | AssessmentKind::Report | AssessmentKind::Report6m => {

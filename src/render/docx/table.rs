@@ -1,7 +1,7 @@
 //! A ruled table of the document tree as a real Word table (the officer can sort, add a row,
 //! retype a figure), and the heading of an annex.
 //!
-//! As for the header (DOMAIN.md "DOCX lessons"): fixed layout with the widths in the grid,
+//! As for the header (docs/documents.md, DOCX): fixed layout with the widths in the grid,
 //! or LibreOffice ignores them. Rows never split across pages (`cantSplit`) and the header
 //! row repeats on each page (`tblHeader`), as in the PDF.
 
