@@ -63,8 +63,21 @@ export function toApiError(err: unknown): ApiError {
   return { code: 'unknown', message: 'Đã xảy ra lỗi không rõ nguyên nhân. Hãy thử lại.' };
 }
 
+/**
+ * What the app adds to the core's message, by error code: the core's messages name no
+ * interface (the command line adds its own hints the same way), so where to click is said here.
+ */
+const APP_HINTS: Record<string, string> = {
+  'no-commune': 'Mở trang “Thông tin xã” để nhập.',
+  'commune-incomplete': 'Mở trang “Thông tin xã” để nhập.',
+  'plan-not-found': 'Hãy quay lại trang Kế hoạch và chọn lại.',
+  'db-corrupt': 'Các bản sao lưu hằng ngày nằm trong thư mục backups cạnh tệp dữ liệu.',
+};
+
 export function errorMessage(err: unknown): string {
-  return toApiError(err).message;
+  const e = toApiError(err);
+  const hint = APP_HINTS[e.code];
+  return hint ? `${e.message} ${hint}` : e.message;
 }
 
 // --- commune -------------------------------------------------------------------------------
