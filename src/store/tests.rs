@@ -1,5 +1,5 @@
 //! Unit tests of the open sequence that need a fake clock or an extra migration
-//! (the public behaviour is tested in tests/store.rs).
+//! (the public behaviour is tested in tests/it/store.rs).
 
 use super::*;
 use crate::model::Commune;

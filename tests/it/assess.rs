@@ -1,9 +1,7 @@
 //! `tre assess …` through the real binary: figures in, points and verdict out, bad input
 //! refused with nothing saved, catalogues validated before they replace the one in use.
 
-mod common;
-
-use common::Tre;
+use crate::common::Tre;
 use serde_json::Value;
 
 fn demo() -> Tre {
@@ -164,7 +162,7 @@ fn text_view_names_late_units_and_the_verdict() {
 }
 
 fn builtin() -> Value {
-    serde_json::from_str(include_str!("../assets/criteria/qd06-2019.json")).unwrap()
+    serde_json::from_str(include_str!("../../assets/criteria/qd06-2019.json")).unwrap()
 }
 
 #[test]

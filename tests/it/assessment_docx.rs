@@ -5,12 +5,10 @@
 //! python3-docx and LibreOffice are required (scripts/setup.sh); without them these tests
 //! fail with the package to install.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::assessment::*;
-use common::*;
+use crate::common::assessment::*;
+use crate::common::*;
 
 /// Reads each DOCX with python-docx: paragraphs, tables, repeated header rows.
 const READ_BACK: &str = r#"

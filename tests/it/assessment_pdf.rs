@@ -9,13 +9,11 @@
 //! poppler-utils is required (scripts/setup.sh); without it these tests fail with the
 //! package to install. `TRE_KEEP_DOCS=/dir` keeps the files.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::assessment::*;
-use common::*;
+use crate::common::assessment::*;
+use crate::common::*;
 use unicode_normalization::is_nfc;
 
 /// Word boxes of every page, from `pdftotext -bbox`: (page, xMin, yMin, xMax, yMax, word).

@@ -9,8 +9,6 @@
 //! on the correct text around it. A golden lists every field of a finding except the
 //! message, which must only be there.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -202,8 +200,8 @@ fn rolling_seed_plans_over_to_the_next_year() {
 }
 
 mod cli {
-    use super::common::Tre;
     use super::*;
+    use crate::common::Tre;
 
     fn fixture_path(n: &str) -> String {
         root()

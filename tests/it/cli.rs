@@ -1,8 +1,7 @@
 //! The `tre` command as a user runs it: the happy path and every kind of bad input named in
 //! the issue, each with a one-line Vietnamese message and exit code 2.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn with_commune() -> Tre {
     let tre = Tre::new();

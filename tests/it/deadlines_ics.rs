@@ -2,8 +2,7 @@
 //! read by Python's `icalendar` (Debian's python3-icalendar, as a calendar program would),
 //! while `--json` keeps its contract.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::process::Command;
 

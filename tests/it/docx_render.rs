@@ -7,12 +7,10 @@
 //! without them these tests fail with the package to install, they never pass silently.
 //! Set `TRE_KEEP_DOCX=/some/dir` to keep the DOCX and both PDFs for a look.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{fold, oracles, pdf_pages, Tre};
+use crate::common::{fold, oracles, pdf_pages, Tre};
 use tre::document::{plan_document, Document};
 use unicode_normalization::UnicodeNormalization;
 

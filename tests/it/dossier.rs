@@ -2,8 +2,7 @@
 //! read back by other programs (the zip crate, Python's `email`), and every way a received
 //! dossier can differ from what was sent.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::io::{Cursor, Read, Write};
 use std::path::Path;

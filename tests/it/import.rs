@@ -1,17 +1,13 @@
 //! `tre import`: the five seeds against golden files written by hand from reading them
 //! (tests/golden/import/, see the README there), the same seeds as Word files made with
 //! python-docx, round trips through our own PDF and DOCX exports, and every kind of bad
-//! input named in the issue. Property tests are in tests/import_fuzz.rs.
-
-mod common;
-#[path = "import_support/mod.rs"]
-mod support;
+//! input named in the issue. Property tests are in tests/it/import_fuzz.rs.
 
 use std::io::Write;
 use std::path::Path;
 
-use common::*;
-use support::*;
+use crate::common::*;
+use crate::support::*;
 use tre::import::{import_bytes, import_file};
 use tre::model::Plan;
 use unicode_normalization::UnicodeNormalization;

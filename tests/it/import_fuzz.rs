@@ -8,13 +8,10 @@
 //! add it to tests/fixtures/import-corpus/ once fixed. `TRE_FUZZ_SCALE=10` runs ten times
 //! as many cases (other seeds of the generator: `TRE_FUZZ_SEED`).
 
-#[path = "import_support/mod.rs"]
-mod support;
-
 use std::io::{Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use support::*;
+use crate::support::*;
 use tre::import::{import_bytes, Imported};
 use tre::model::Plan;
 use unicode_normalization::UnicodeNormalization;

@@ -2,8 +2,7 @@
 //! back — the SVG as drawn, the PDF through `pdftotext -bbox` — and checks that every page
 //! has the same words on the same lines.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeMap;
 use std::process::Command;

@@ -1,8 +1,7 @@
 //! Each template, for two different communes and years, exports a PDF that names the right
 //! commune, province, superior and year, and nothing of the communes the templates came from.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Names and years of the seed documents the templates were drawn from.
 const ORIGINALS: &[&str] = &[

@@ -3,7 +3,7 @@
 //! this test fails when the core's demo or scoring moved away from the fixture, and rewrites
 //! it when run with TRE_UPDATE_FIXTURES=1:
 //!
-//!   TRE_UPDATE_FIXTURES=1 cargo test --test ui_fixture
+//!   TRE_UPDATE_FIXTURES=1 cargo test --test it ui_fixture
 //!
 //! The vitest suite then checks that the mock's scoring gives the same overview.
 
@@ -41,7 +41,7 @@ fn the_mock_backends_demo_fixture_is_what_the_core_computes() {
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap_or_default();
     assert!(
         stored == fixture,
-        "{} is not what the core computes; rewrite it with TRE_UPDATE_FIXTURES=1 cargo test --test ui_fixture",
+        "{} is not what the core computes; rewrite it with TRE_UPDATE_FIXTURES=1 cargo test --test it ui_fixture",
         path.display()
     );
 }

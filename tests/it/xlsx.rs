@@ -7,8 +7,7 @@
 //! openpyxl (Debian `python3-openpyxl`, installed by scripts/setup.sh) is required, like
 //! poppler-utils for the PDF tests.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 

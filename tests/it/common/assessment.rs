@@ -1,5 +1,5 @@
 //! The demo year made ready for the assessment's documents, and exporting them through the
-//! real binary (tests/assessment_pdf.rs, tests/assessment_docx.rs).
+//! real binary (tests/it/assessment_pdf.rs, tests/it/assessment_docx.rs).
 
 use std::path::{Path, PathBuf};
 

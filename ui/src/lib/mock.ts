@@ -32,7 +32,7 @@ interface TemplateSource extends Template {
 
 const TEMPLATES = [qd06, program, earlyChildhood, blank] as unknown as TemplateSource[];
 
-/** The core's demo commune (xã Minh Hòa, Phú Thọ), as `cargo test --test ui_fixture` wrote it. */
+/** The core's demo commune (xã Minh Hòa, Phú Thọ), as `cargo test --test it ui_fixture` wrote it. */
 export function demoCommune(): Commune {
   return clone(DEMO.commune);
 }

@@ -1,6 +1,6 @@
 // The self-assessment part of the mock backend (../mock.ts): assessments per year in memory,
 // scored with the core's rules (./score.ts, ./edit.ts). The demo year is the core's own demo,
-// written by `cargo test --test ui_fixture` into ../fixtures/demo-assessment.json.
+// written by `cargo test --test it ui_fixture` into ../fixtures/demo-assessment.json.
 
 import type { Assessment, AssessmentEdit, Category, Commune, Overview } from '../types';
 import { applyEdit, Invalid } from './edit';
