@@ -39,11 +39,6 @@ impl Session {
         self.store.warnings()
     }
 
-    /// The store, for tests and benchmarks that set up data below the application layer.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     pub fn commune_get(&self) -> Result<Option<Commune>> {
         self.store.commune()
     }
