@@ -2,10 +2,12 @@
 //! it: word boxes from `pdftotext -bbox-layout`, put back into lines by baseline, and the gap
 //! between neighbouring words in units of a normal space at the line's font size.
 //!
-//! Only lines that justification stretched count: they start at the left margin (or at the
+//! Only lines that justification set count: they start at the left margin (or at the
 //! first-line indent) and end at the right margin. Last lines of paragraphs (ragged), centred
 //! lines and the header's and closing block's two columns (a gap of many spaces between them)
-//! are left out, and so are table cells, which never span the text width.
+//! are left out, and so are table cells, which never span the text width. A heading is a
+//! ragged last line too unless it wraps; the word boxes do not tell faces apart, so the lines
+//! of a heading long enough to wrap (none in the demo plans) would count like any other.
 
 use std::path::Path;
 use std::process::Command;
