@@ -1,8 +1,11 @@
 //! plan → PDF: document tree, layout and PDF writing of the demo commune's qd06 plan
-//! (3 pages), the operation behind "Xuất PDF" and the dossier. Results: bench/RESULTS.md.
+//! (3 pages), the operation behind "Xuất PDF" and the dossier; and the layout alone (line
+//! breaking, justification, pagination) of the four demo plans, what the preview redoes on
+//! every edit. Results: bench/RESULTS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use tre::{demo::demo_commune, document::plan_document, render::pdf::write_pdf, template};
+use tre::document::{plan_document, Block, Document};
+use tre::{demo::demo_commune, layout::layout_document, render::pdf::write_pdf, template};
 
 fn plan_to_pdf(c: &mut Criterion) {
     let commune = demo_commune();
@@ -17,5 +20,25 @@ fn plan_to_pdf(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, plan_to_pdf);
+fn demo_plans_layout(c: &mut Criterion) {
+    let commune = demo_commune();
+    let docs: Vec<Document> = template::all()
+        .iter()
+        .map(|t| plan_document(&t.instantiate(&commune, 2026).unwrap(), &commune))
+        .collect();
+    let paragraphs: usize = docs
+        .iter()
+        .flat_map(|d| &d.body)
+        .filter(|b| !matches!(b, Block::Table(_)))
+        .count();
+    eprintln!(
+        "{} demo plans, {paragraphs} body paragraphs and headings",
+        docs.len()
+    );
+    c.bench_function("demo plans layout", |b| {
+        b.iter(|| docs.iter().map(layout_document).count())
+    });
+}
+
+criterion_group!(benches, plan_to_pdf, demo_plans_layout);
 criterion_main!(benches);

@@ -6,6 +6,7 @@
 //! and at which height each band starts, so it never needs to know what the text says.
 
 use super::fonts::{ascent, FontFace};
+use super::justify::break_justified;
 use super::lines::{break_balanced, break_lines, place_line, Align, Span};
 use super::pages::{Rule, TextPiece};
 use crate::document::style;
@@ -125,10 +126,10 @@ impl ParaStyle {
 /// Keep flags give orphan and widow control: the first line of a paragraph of two or more
 /// lines never stays alone at a page bottom, and its last line never starts a page alone.
 pub fn paragraph_bands(spans: &[Span], x: f32, width: f32, st: &ParaStyle) -> Vec<Band> {
-    let lines = if st.align == Align::Center {
-        break_balanced(spans, st.size, width)
-    } else {
-        break_lines(spans, st.size, width, st.first_indent, st.rest_indent)
+    let lines = match st.align {
+        Align::Center => break_balanced(spans, st.size, width),
+        Align::Justify => break_justified(spans, st.size, width, st.first_indent, st.rest_indent),
+        Align::Left => break_lines(spans, st.size, width, st.first_indent, st.rest_indent),
     };
     let n = lines.len();
     let lh = line_height(st.size);

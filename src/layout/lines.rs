@@ -1,8 +1,10 @@
 //! Line breaking and line placement.
 //!
 //! Vietnamese is written in syllables separated by spaces, so a line may break at any space
-//! and nowhere else: breaking inside a syllable ("Hạnh" → "Hạ-nh") is never acceptable. Greedy
-//! filling is what Word does for these documents, so the PDF looks like what officers know.
+//! and nowhere else: breaking inside a syllable ("Hạnh" → "Hạ-nh") is never acceptable.
+//! Greedy first-fit, what Word does, is used here for left-aligned and centred text (table
+//! cells, the header, the closing block), where no gap is stretched and it is as good;
+//! justified paragraphs are broken by total-fit (`justify`), which keeps the gaps even.
 //! Only a single "word" wider than the whole line (a long URL) is cut between characters, as
 //! a last resort, so nothing ever runs past the margin.
 
@@ -22,9 +24,9 @@ pub enum Align {
 /// A broken line, not yet placed on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
-    frags: Vec<Frag>,
+    pub(super) frags: Vec<Frag>,
     units: u32,
-    spaces: u32,
+    pub(super) spaces: u32,
     /// Indent from the left edge of the text box, in points.
     pub indent: f32,
     /// The paragraph's last line (never stretched).
@@ -143,13 +145,7 @@ impl Breaker {
     }
 
     fn empty_line(&self) -> Line {
-        Line {
-            frags: Vec::new(),
-            units: 0,
-            spaces: 0,
-            indent: self.indent(),
-            last: false,
-        }
+        Line::new(self.indent(), false)
     }
 
     /// Starts a new line with `word`; a word wider than the line is cut between characters.
@@ -172,7 +168,17 @@ impl Breaker {
 }
 
 impl Line {
-    fn append(&mut self, tok: Token) {
+    pub(super) fn new(indent: f32, last: bool) -> Self {
+        Line {
+            frags: Vec::new(),
+            units: 0,
+            spaces: 0,
+            indent,
+            last,
+        }
+    }
+
+    pub(super) fn append(&mut self, tok: Token) {
         self.units += tok.units;
         for f in tok.frags {
             self.spaces += f.spaces;
@@ -201,6 +207,10 @@ pub fn place_line(
     let avail = width - line.indent;
     let natural = line.width(size);
     let (offset, extra) = match align {
+        Align::Justify if !line.last && line.spaces > 0 && natural > avail + 0.005 => {
+            let shrink = (avail - natural) / line.spaces as f32;
+            return super::justify::place_words(line, x + line.indent, baseline, size, shrink);
+        }
         Align::Justify if !line.last && line.spaces > 0 && natural < avail => {
             (0.0, (avail - natural) / line.spaces as f32)
         }

@@ -6,6 +6,8 @@
 //! - `fonts`: the bundled faces and the one source of glyph widths;
 //! - `words`: input text to measured words and gaps (NFC, missing glyphs);
 //! - `lines`: breaking between words, justification;
+//! - `justify`: justified paragraphs, broken by `totalfit` (Knuth–Plass), set on the width;
+//! - `totalfit`: where the lines of a justified paragraph end, as numbers only;
 //! - `flow`: the page frame and bands, the unit that pagination moves;
 //! - `header`: the two-column header of page 1;
 //! - `body`: title block, "Kính gửi", bases, headings, paragraphs;
@@ -18,10 +20,12 @@ mod closing;
 mod flow;
 pub mod fonts;
 mod header;
+mod justify;
 mod lines;
 mod pages;
 mod paginate;
 mod table;
+mod totalfit;
 mod words;
 
 pub use fonts::FontFace;

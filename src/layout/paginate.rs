@@ -121,3 +121,93 @@ fn page_number(n: u32, f: &Frame) -> TextPiece {
         width,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, Run};
+    use crate::layout::body::body_bands;
+
+    /// Where a band comes from: its block, its line in that block, the block's line count.
+    type Owner = (usize, usize, usize);
+
+    /// The sample plan's body after some filler that depends on `pad`, as bands, with the
+    /// owner of each band, and the blocks.
+    fn shifted_body(pad: usize, f: &Frame) -> (Vec<Band>, Vec<Owner>, Vec<Block>) {
+        let mut blocks = crate::layout::tests::sample_document().body;
+        for _ in 0..pad % 6 {
+            blocks.insert(0, Block::Basis("Căn cứ Luật Trẻ em năm 2016;".into()));
+        }
+        blocks.insert(
+            0,
+            Block::Paragraph(vec![Run::plain("Xin chào ".repeat(1 + pad * 4))]),
+        );
+        let mut bands = Vec::new();
+        let mut owner = Vec::new();
+        for (k, block) in blocks.iter().enumerate() {
+            let b = body_bands(std::slice::from_ref(block), f);
+            let n = b.len();
+            owner.extend((0..n).map(|i| (k, i, n)));
+            bands.extend(b);
+        }
+        assert_eq!(
+            bands,
+            body_bands(&blocks, f),
+            "blocks are laid out independently"
+        );
+        (bands, owner, blocks)
+    }
+
+    /// Over many shifts of the same text, no paragraph leaves its first line alone at a page
+    /// bottom (orphan) or its last line alone at a page top (widow), and no heading ends a
+    /// page.
+    #[test]
+    fn no_orphans_widows_or_stranded_headings() {
+        let f = Frame::a4();
+        let mut breaks_seen = 0;
+        for pad in 0..60 {
+            let (bands, owner, blocks) = shifted_body(pad, &f);
+            let (slots, _) = assign(f.top, &bands, &f);
+            for i in 1..bands.len() {
+                if slots[i].page == slots[i - 1].page {
+                    continue;
+                }
+                breaks_seen += 1;
+                let (before, after) = (owner[i - 1], owner[i]);
+                if before.0 == after.0 {
+                    let (_, line, n) = after;
+                    assert!(
+                        line >= 2,
+                        "pad {pad}: orphan, line {line} of {n} starts a page"
+                    );
+                    assert!(line + 1 < n, "pad {pad}: widow, last of {n} lines alone");
+                }
+                assert!(
+                    !matches!(blocks[before.0], Block::Heading { .. }),
+                    "pad {pad}: a heading ends page {}",
+                    slots[i - 1].page + 1
+                );
+            }
+        }
+        assert!(
+            breaks_seen > 60,
+            "the shifts cross page breaks: {breaks_seen}"
+        );
+    }
+
+    /// The keep chain never leaves a page empty, even when it is longer than a page.
+    #[test]
+    fn a_chain_longer_than_a_page_is_cut() {
+        let f = Frame::a4();
+        let band = Band {
+            height: 20.0,
+            keep_with_next: true,
+            ..Band::default()
+        };
+        let bands = vec![band; 100];
+        let (slots, _) = assign(f.top, &bands, &f);
+        let pages = slots.last().unwrap().page + 1;
+        let per_page = ((f.bottom - f.top) / 20.0).floor() as usize;
+        assert_eq!(pages, 100usize.div_ceil(per_page));
+    }
+}

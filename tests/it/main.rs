@@ -21,5 +21,6 @@ mod pdf_render;
 mod preview_matches_pdf;
 mod store;
 mod templates_pdf;
+mod typesetting;
 mod ui_fixture;
 mod xlsx;

@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod oracles;
+pub mod spacing;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
