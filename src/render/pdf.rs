@@ -2,8 +2,8 @@
 //!
 //! printpdf 0.12 is used as a low-level writer (NOTES.md): every piece is put at an absolute
 //! position with a text matrix (`Tm`), justification is written as an offset after each space
-//! (`Tw` has no effect on two-byte fonts), and the four Liberation Serif faces are embedded as
-//! subsets. The output is deterministic: printpdf's random font ids and document ID are
+//! (`Tw` has no effect on two-byte fonts), and the Liberation Serif faces in use are embedded
+//! once each, shared by every page, as subsets without hinting (`sfnt`), in compressed streams. The output is deterministic: printpdf's random font ids and document ID are
 //! replaced by values derived from the content, and the dates come from `SOURCE_DATE_EPOCH`
 //! when it is set, so the same document gives the same bytes.
 
@@ -55,14 +55,36 @@ pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
         subset_fonts: true,
         ..Default::default()
     };
+    // What `PdfDocument::save` does (build, compress, write), with the fonts slimmed between.
     let mut warnings = Vec::new();
-    let mut bytes = pdf.save(&opts, &mut warnings);
-    if bytes.is_empty() {
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    slim_fonts(&mut lo);
+    lo.compress();
+    let mut bytes = Vec::new();
+    if lo.save_to(&mut bytes).is_err() || bytes.is_empty() {
         return Err(Error::Render("thư viện PDF không trả về dữ liệu".into()));
     }
     fix_document_id(&mut bytes);
     drop_pdfx_claim(&mut bytes);
     Ok(bytes)
+}
+
+/// Drops hinting and names from each embedded TrueType program (see `sfnt`), before the
+/// streams are compressed. A font the slimmer does not understand is kept whole.
+fn slim_fonts(doc: &mut lopdf::Document) {
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        // `/Length1` marks a `/FontFile2` program; no `/Filter` yet means its bytes are plain.
+        if !stream.dict.has(b"Length1") || stream.dict.has(b"Filter") {
+            continue;
+        }
+        if let Some(slim) = super::sfnt::strip_hinting(&stream.content) {
+            stream.dict.set("Length1", slim.len() as i64);
+            stream.set_content(slim);
+        }
+    }
 }
 
 /// The content stream of one page: all text in one text object, then the rules.
@@ -165,16 +187,13 @@ fn font_ids(pages: &Pages) -> BTreeMap<FontFace, FontId> {
         .collect()
 }
 
-/// Parses each face once per process for printpdf (the subsetter needs its own parse).
+/// Parses a face for printpdf (the subsetter needs its own parse) the first time a document
+/// uses it, once per process: a command that writes no PDF, or a document without bold
+/// italic, never pays for the faces it does not draw with.
 fn parsed_font(face: FontFace) -> Result<&'static ParsedFont> {
-    static FONTS: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
-    let fonts = FONTS.get_or_init(|| {
-        FontFace::ALL
-            .iter()
-            .map(|f| ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new()))
-            .collect()
-    });
-    fonts[face as usize]
+    static FONTS: [OnceLock<Option<ParsedFont>>; 4] = [const { OnceLock::new() }; 4];
+    FONTS[face as usize]
+        .get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
         .as_ref()
         .ok_or_else(|| Error::Render(format!("không đọc được phông chữ {face:?} đi kèm")))
 }
