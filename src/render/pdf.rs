@@ -55,11 +55,12 @@ pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
         subset_fonts: true,
         ..Default::default()
     };
-    // What `PdfDocument::save` does (build, compress, write), with the fonts slimmed between.
+    // What `PdfDocument::save` does (build, compress, write), with the fonts slimmed between
+    // and the streams compressed by `compress_streams`.
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     slim_fonts(&mut lo);
-    lo.compress();
+    compress_streams(&mut lo);
     let mut bytes = Vec::new();
     if lo.save_to(&mut bytes).is_err() || bytes.is_empty() {
         return Err(Error::Render("thư viện PDF không trả về dữ liệu".into()));
@@ -83,6 +84,42 @@ fn slim_fonts(doc: &mut lopdf::Document) {
         if let Some(slim) = super::sfnt::strip_hinting(&stream.content) {
             stream.dict.set("Length1", slim.len() as i64);
             stream.set_content(slim);
+        }
+    }
+}
+
+/// Flate-compresses every stream that allows it, as lopdf's `Document::compress` does, but
+/// with one compressor reset between streams: lopdf makes a new one for each of the twenty-odd
+/// streams, and each fresh window and hash table is memory the kernel must hand over page by
+/// page. zlib's default level gives these streams the same size as its best, within a few
+/// dozen bytes, for far less searching.
+fn compress_streams(doc: &mut lopdf::Document) {
+    let mut z = flate2::Compress::new(flate2::Compression::default(), true);
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        z.reset();
+        let mut out = Vec::with_capacity(stream.content.len() / 2 + 64);
+        let done = loop {
+            let read = z.total_in() as usize;
+            match z.compress_vec(
+                &stream.content[read..],
+                &mut out,
+                flate2::FlushCompress::Finish,
+            ) {
+                Ok(flate2::Status::StreamEnd) => break true,
+                Ok(_) => out.reserve(out.capacity().max(1024)),
+                Err(_) => break false,
+            }
+        };
+        // Same rule as lopdf: keep the plain bytes unless compression saves something.
+        if done && out.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(out);
         }
     }
 }
