@@ -74,29 +74,24 @@ struct Metrics {
     space: u32,
 }
 
-/// Faces are parsed once per process; parsing only reads table offsets, so this is cheap.
+/// Each face is parsed once per process, the first time it is measured (a document without
+/// bold italic never parses it); parsing only reads table offsets, so this is cheap.
 fn metrics(face: FontFace) -> &'static Metrics {
-    static FACES: OnceLock<Vec<Metrics>> = OnceLock::new();
-    let all = FACES.get_or_init(|| {
-        FontFace::ALL
-            .iter()
-            .map(|f| {
-                // The files are ours and compiled in: a parse failure is a build defect that
-                // the unit tests catch, not a user error.
-                let face = ttf_parser::Face::parse(f.bytes(), 0)
-                    .expect("bundled Liberation Serif face must parse");
-                let units_per_em = f32::from(face.units_per_em());
-                let mut m = Metrics {
-                    face,
-                    units_per_em,
-                    space: 0,
-                };
-                m.space = units_of(&m, ' ');
-                m
-            })
-            .collect()
-    });
-    &all[face.index()]
+    static FACES: [OnceLock<Metrics>; 4] = [const { OnceLock::new() }; 4];
+    FACES[face.index()].get_or_init(|| {
+        // The files are ours and compiled in: a parse failure is a build defect that the unit
+        // tests catch, not a user error.
+        let parsed = ttf_parser::Face::parse(face.bytes(), 0)
+            .expect("bundled Liberation Serif face must parse");
+        let units_per_em = f32::from(parsed.units_per_em());
+        let mut m = Metrics {
+            face: parsed,
+            units_per_em,
+            space: 0,
+        };
+        m.space = units_of(&m, ' ');
+        m
+    })
 }
 
 fn units_of(m: &Metrics, c: char) -> u32 {

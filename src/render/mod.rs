@@ -4,5 +4,6 @@
 
 pub mod docx;
 pub mod pdf;
+mod sfnt;
 pub mod svg;
 pub mod txt;

@@ -2,8 +2,8 @@
 //!
 //! printpdf 0.12 is used as a low-level writer (docs/notes.md): every piece is put at an absolute
 //! position with a text matrix (`Tm`), justification is written as an offset after each space
-//! (`Tw` has no effect on two-byte fonts), and the four Liberation Serif faces are embedded as
-//! subsets. The output is deterministic: printpdf's random font ids and document ID are
+//! (`Tw` has no effect on two-byte fonts), and the Liberation Serif faces in use are embedded
+//! once each, shared by every page, as subsets without hinting (`sfnt`), in compressed streams. The output is deterministic: printpdf's random font ids and document ID are
 //! replaced by values derived from the content, and the dates come from `SOURCE_DATE_EPOCH`
 //! when it is set, so the same document gives the same bytes.
 
@@ -55,14 +55,73 @@ pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
         subset_fonts: true,
         ..Default::default()
     };
+    // What `PdfDocument::save` does (build, compress, write), with the fonts slimmed between
+    // and the streams compressed by `compress_streams`.
     let mut warnings = Vec::new();
-    let mut bytes = pdf.save(&opts, &mut warnings);
-    if bytes.is_empty() {
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    slim_fonts(&mut lo);
+    compress_streams(&mut lo);
+    let mut bytes = Vec::new();
+    if lo.save_to(&mut bytes).is_err() || bytes.is_empty() {
         return Err(Error::Render("thư viện PDF không trả về dữ liệu".into()));
     }
     fix_document_id(&mut bytes);
     drop_pdfx_claim(&mut bytes);
     Ok(bytes)
+}
+
+/// Drops hinting and names from each embedded TrueType program (see `sfnt`), before the
+/// streams are compressed. A font the slimmer does not understand is kept whole.
+fn slim_fonts(doc: &mut lopdf::Document) {
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        // `/Length1` marks a `/FontFile2` program; no `/Filter` yet means its bytes are plain.
+        if !stream.dict.has(b"Length1") || stream.dict.has(b"Filter") {
+            continue;
+        }
+        if let Some(slim) = super::sfnt::strip_hinting(&stream.content) {
+            stream.dict.set("Length1", slim.len() as i64);
+            stream.set_content(slim);
+        }
+    }
+}
+
+/// Flate-compresses every stream that allows it, as lopdf's `Document::compress` does, but
+/// with one compressor reset between streams: lopdf makes a new one for each of the twenty-odd
+/// streams, and each fresh window and hash table is memory the kernel must hand over page by
+/// page. zlib's default level gives these streams the same size as its best, within a few
+/// dozen bytes, for far less searching.
+fn compress_streams(doc: &mut lopdf::Document) {
+    let mut z = flate2::Compress::new(flate2::Compression::default(), true);
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        z.reset();
+        let mut out = Vec::with_capacity(stream.content.len() / 2 + 64);
+        let done = loop {
+            let read = z.total_in() as usize;
+            match z.compress_vec(
+                &stream.content[read..],
+                &mut out,
+                flate2::FlushCompress::Finish,
+            ) {
+                Ok(flate2::Status::StreamEnd) => break true,
+                Ok(_) => out.reserve(out.capacity().max(1024)),
+                Err(_) => break false,
+            }
+        };
+        // Same rule as lopdf: keep the plain bytes unless compression saves something.
+        if done && out.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(out);
+        }
+    }
 }
 
 /// The content stream of one page: all text in one text object, then the rules.
@@ -165,16 +224,13 @@ fn font_ids(pages: &Pages) -> BTreeMap<FontFace, FontId> {
         .collect()
 }
 
-/// Parses each face once per process for printpdf (the subsetter needs its own parse).
+/// Parses a face for printpdf (the subsetter needs its own parse) the first time a document
+/// uses it, once per process: a command that writes no PDF, or a document without bold
+/// italic, never pays for the faces it does not draw with.
 fn parsed_font(face: FontFace) -> Result<&'static ParsedFont> {
-    static FONTS: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
-    let fonts = FONTS.get_or_init(|| {
-        FontFace::ALL
-            .iter()
-            .map(|f| ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new()))
-            .collect()
-    });
-    fonts[face as usize]
+    static FONTS: [OnceLock<Option<ParsedFont>>; 4] = [const { OnceLock::new() }; 4];
+    FONTS[face as usize]
+        .get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
         .as_ref()
         .ok_or_else(|| Error::Render(format!("không đọc được phông chữ {face:?} đi kèm")))
 }

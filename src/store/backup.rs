@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::paths;
 use super::sqlerr::SqlResultExt;
+use super::{paths, schema};
 use crate::error::{Error, Result};
 
 /// How many copies of each automatic kind are kept.
@@ -113,11 +113,21 @@ pub(crate) fn sync_dir(file: &Path) {
 
 /// The daily copy: `backups/tre-{today}.db` unless it exists. Never fails the open: problems
 /// come back as Vietnamese warnings for the caller to show.
+///
+/// On any other open this costs one `stat`. Once a day, before copying, the database gets the
+/// full integrity check that `Store::open` leaves out (it only runs the quick one): a file
+/// whose indexes no longer match its tables gets a warning instead of a copy, so the rotation
+/// never pushes the last good daily copies out with damaged ones.
 pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<String> {
     let dir = paths::backups_dir(db_path);
     let out = dir.join(format!("tre-{}.db", today.format("%Y-%m-%d")));
     if out.exists() {
         return Vec::new();
+    }
+    match schema::problems(conn, schema::Check::Full) {
+        Ok(problems) if problems == ["ok"] => {}
+        Ok(problems) => return vec![damaged(&problems.join("; "))],
+        Err(e) => return vec![damaged(&e.to_string())],
     }
     if let Err(e) = write_copy(conn, &out) {
         return vec![format!(
@@ -125,6 +135,13 @@ pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<
         )];
     }
     rotate(&dir, Kind::Daily, KEEP, Some(&out))
+}
+
+/// The warning for a database the daily integrity check finds damaged.
+fn damaged(detail: &str) -> String {
+    format!(
+        "Kiểm tra toàn vẹn hằng ngày phát hiện tệp dữ liệu bị hỏng ({detail}). Chưa tạo bản sao lưu hôm nay, để giữ các bản sao lưu tốt trước đó; hãy sao lưu tệp hiện tại ra một tệp khác rồi khôi phục bản sao lưu tốt gần nhất (trong thư mục backups cạnh tệp dữ liệu)."
+    )
 }
 
 /// Copy taken before migrating an existing database to `target`. Unlike the daily copy, a
@@ -253,6 +270,34 @@ mod tests {
         assert_eq!(x, "Quan Sơn");
         let names: Vec<_> = fs::read_dir(out.parent().unwrap()).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_damaged_index_gets_a_warning_and_no_daily_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("tre.db");
+        // An index whose entries no longer match its table: the schema is told it indexes
+        // `y` while its entries hold `x`. Pages and records are all well formed.
+        Connection::open(&db)
+            .unwrap()
+            .execute_batch(
+                "CREATE TABLE t (x, y); CREATE INDEX i ON t (x);
+                 INSERT INTO t VALUES (1, 20), (3, 40);
+                 PRAGMA writable_schema = ON;
+                 UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t (y)' WHERE name = 'i';",
+            )
+            .unwrap();
+        let conn = Connection::open(&db).unwrap();
+        // The quick check on open lets it through; the daily full check does not.
+        assert_eq!(
+            schema::problems(&conn, schema::Check::Quick).unwrap(),
+            ["ok"]
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let warnings = daily(&conn, &db, today);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("bị hỏng"), "{}", warnings[0]);
+        assert!(!paths::backups_dir(&db).join("tre-2026-03-02.db").exists());
     }
 
     #[test]

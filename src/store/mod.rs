@@ -61,8 +61,9 @@ impl Store {
         let mut conn = Connection::open(path).db(path)?;
         conn.busy_timeout(BUSY_TIMEOUT).db(path)?;
 
-        // 1. Read only: is this a Tre file we may write to?
-        let ins = schema::inspect(&conn, path)?;
+        // 1. Read only: is this a Tre file we may write to? (The quick check on every open;
+        //    the full one, which also compares indexes with tables, runs with the daily copy.)
+        let ins = schema::inspect(&conn, path, schema::Check::Quick)?;
         let newest = migrations.len() as i64;
         schema::check_openable(&ins, path, newest)?;
 

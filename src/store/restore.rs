@@ -36,7 +36,7 @@ pub(crate) fn open_backup(backup: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .db(backup)?;
-    let ins = schema::inspect(&conn, backup).map_err(|e| match e {
+    let ins = schema::inspect(&conn, backup, schema::Check::Full).map_err(|e| match e {
         Error::CorruptDatabase { detail, .. } => invalid(detail),
         other => other,
     })?;
@@ -52,7 +52,7 @@ fn open_healthy(db_path: &Path) -> Option<Connection> {
     )
     .ok()?;
     conn.busy_timeout(BUSY_TIMEOUT).ok()?;
-    schema::inspect(&conn, db_path).ok()?;
+    schema::inspect(&conn, db_path, schema::Check::Full).ok()?;
     Some(conn)
 }
 

@@ -18,6 +18,7 @@ mod dossier;
 mod import;
 mod import_fuzz;
 mod pdf_render;
+mod pdf_size;
 mod preview_matches_pdf;
 mod store;
 mod templates_pdf;
