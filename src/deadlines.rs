@@ -13,6 +13,8 @@ use crate::model::date::parse_date;
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "YearDeadline"))]
 pub struct DeadlineItem {
     /// Stable within the database: "plan3-2" (plan 3, its 2nd deadline) or
     /// "assessment-units"; the calendar's UIDs are made from it.
@@ -22,9 +24,11 @@ pub struct DeadlineItem {
     pub text: String,
     pub section: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub unit: Option<String>,
     /// The plan the deadline is written in; absent for the assessment's steps.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub plan_id: Option<i64>,
     /// The plan's title, or "Tự đánh giá xã phù hợp với trẻ em năm 2026" for a step.
     pub plan_title: String,
@@ -36,13 +40,16 @@ pub struct DeadlineItem {
     pub source: String,
     /// The assessment step: "units", "meeting", "notice" or "dossier".
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub step: Option<String>,
     /// Whether the step is done, where the data tells (figures all in, meeting held, notice
     /// issued); absent when Tre cannot know.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub done: Option<bool>,
     /// For the units step: "Công an xã (3.1, 4.1)" for each unit that has not sent figures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub pending_units: Vec<String>,
 }
 

@@ -51,6 +51,30 @@ pub enum Error {
 }
 
 impl Error {
+    /// Every code `code()` returns, in the order of the variants: the UI's `ErrorCode` union is
+    /// generated from it (src/contract.rs), so the app can choose its wording by code and a
+    /// misspelt code fails type-checking.
+    pub const CODES: &'static [&'static str] = &[
+        "invalid",
+        "plan-not-found",
+        "no-commune",
+        "commune-incomplete",
+        "demo-needs-empty-file",
+        "db-newer",
+        "db-corrupt",
+        "disk-full",
+        "io",
+        "db",
+        "nothing-to-undo",
+        "unknown-template",
+        "render",
+        "nothing-to-redo",
+        "db-busy",
+        "backup-invalid",
+        "no-data-dir",
+        "legacy-encoding",
+    ];
+
     /// Stable machine-readable code, handed to the UI as `{code, message}`.
     pub fn code(&self) -> &'static str {
         match self {
@@ -90,3 +114,86 @@ impl Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One value of each variant. The match below has no wildcard, so a new variant does not
+    /// compile until it is added here too (and its code to `CODES`).
+    fn one_of_each() -> Vec<Error> {
+        let p = || PathBuf::from("tre.db");
+        let all = vec![
+            Error::Invalid(String::new()),
+            Error::PlanNotFound(1),
+            Error::NoCommune,
+            Error::CommuneIncomplete,
+            Error::DemoNeedsEmptyFile(String::new()),
+            Error::NewerDatabase {
+                path: p(),
+                found: 2,
+                supported: 1,
+            },
+            Error::CorruptDatabase {
+                path: p(),
+                detail: String::new(),
+            },
+            Error::DiskFull { path: p() },
+            Error::Io {
+                path: p(),
+                detail: String::new(),
+            },
+            Error::Database(String::new()),
+            Error::NothingToUndo,
+            Error::UnknownTemplate(String::new()),
+            Error::Render(String::new()),
+            Error::NothingToRedo,
+            Error::DatabaseBusy { path: p() },
+            Error::InvalidBackup {
+                path: p(),
+                detail: String::new(),
+            },
+            Error::NoDataDir,
+            Error::LegacyEncoding {
+                name: String::new(),
+            },
+        ];
+        for e in &all {
+            match e {
+                Error::Invalid(_)
+                | Error::PlanNotFound(_)
+                | Error::NoCommune
+                | Error::CommuneIncomplete
+                | Error::DemoNeedsEmptyFile(_)
+                | Error::NewerDatabase { .. }
+                | Error::CorruptDatabase { .. }
+                | Error::DiskFull { .. }
+                | Error::Io { .. }
+                | Error::Database(_)
+                | Error::NothingToUndo
+                | Error::UnknownTemplate(_)
+                | Error::Render(_)
+                | Error::NothingToRedo
+                | Error::DatabaseBusy { .. }
+                | Error::InvalidBackup { .. }
+                | Error::NoDataDir
+                | Error::LegacyEncoding { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn codes_lists_every_variant_code_once() {
+        let codes: Vec<&str> = one_of_each().iter().map(Error::code).collect();
+        assert_eq!(
+            codes,
+            Error::CODES,
+            "CODES must list each variant's code, in order"
+        );
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "two variants share a code");
+    }
+}

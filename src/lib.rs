@@ -6,6 +6,8 @@
 pub mod assess;
 pub mod catalog;
 pub mod check;
+#[cfg(test)]
+mod contract;
 pub mod deadlines;
 pub mod demo;
 pub mod document;

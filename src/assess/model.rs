@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Assessment {
     pub year: i32,
     /// Figures per sub-item code ("7.1").
@@ -30,6 +31,8 @@ pub struct Assessment {
 
 /// What a unit or the officer entered for one sub-item.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "AssessmentEntry"))]
 pub struct Entry {
     /// The raw figures; `None` while only points or evidence were entered.
     #[serde(default)]
@@ -55,6 +58,7 @@ pub struct Entry {
 /// `{"numerator": 412, "denominator": 415}`, `"Hằng quý"`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Figure {
     YesNo(bool),
     Count(u64),
@@ -63,6 +67,7 @@ pub enum Figure {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ManualPoints {
     pub points: f64,
     /// Why these points: the province's guidance, the meeting's decision…
@@ -70,6 +75,7 @@ pub struct ManualPoints {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Meeting {
     /// ISO date.
     #[serde(default)]
@@ -96,6 +102,7 @@ pub struct Meeting {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct IssuedDoc {
     /// "12", `None` while blank.
     #[serde(default)]
@@ -108,6 +115,7 @@ pub struct IssuedDoc {
 /// The dates of the year's assessment steps (docs/domain.md: units by ~10/11, dossier by 15/11).
 /// Empty fields take those defaults in the plan's year; the officer can move them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Schedule {
     #[serde(default)]
     pub units_due: Option<String>,

@@ -11,6 +11,8 @@ use crate::catalog::{fmt_points, Band, Catalog, Criterion, Item, ItemKind};
 /// Where an item's points come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PointsSource"))]
 pub enum Source {
     /// From the figures and a confirmed band.
     Computed,
@@ -23,12 +25,14 @@ pub enum Source {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ItemScore {
     pub code: String,
     pub name: String,
     pub kind: ItemKind,
     /// The options of a `choice` item, for the app's select.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub options: Vec<String>,
     /// The unit responsible (the entry's, else the catalogue's).
     pub unit: String,
@@ -46,6 +50,7 @@ pub struct ItemScore {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CriterionScore {
     pub code: String,
     pub name: String,
@@ -61,6 +66,7 @@ pub struct CriterionScore {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Verdict {
     pub recognised: bool,
     /// False while some criterion lacks figures or points: the verdict is provisional.
@@ -74,6 +80,7 @@ pub struct Verdict {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Scored {
     pub year: i32,
     /// "qd06-2019 2019.1-tre1".

@@ -16,6 +16,7 @@ pub fn unit_matches(responsible: &str, name: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UnitStatus {
     /// The commune's unit name, or the catalogue's role when no unit of the commune matches.
     pub unit: String,

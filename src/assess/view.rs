@@ -11,6 +11,7 @@ use crate::model::Commune;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Overview {
     /// "xã Minh Hòa".
     pub commune: String,

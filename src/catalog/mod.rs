@@ -58,6 +58,7 @@ pub struct Rule {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Category {
     pub id: String,
     pub name: String,
@@ -81,6 +82,7 @@ pub struct Criterion {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ItemKind {
     /// Có / không.
     YesNo,

@@ -21,6 +21,8 @@ use crate::store::Store;
 /// Where the build stands, for the app's progress bar: `done` of `total` steps finished,
 /// `label` says (in Vietnamese) what is being done now.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "DossierProgress"))]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
@@ -39,6 +41,7 @@ pub struct Built {
 
 /// What `dossier build` wrote, for the app.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DossierResult {
     pub zip: PathBuf,
     pub eml: PathBuf,

@@ -28,6 +28,8 @@ pub struct Manifest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "DossierFile"))]
 pub struct FileEntry {
     pub name: String,
     pub kind: Kind,

@@ -27,6 +27,8 @@ pub const MANIFEST: &str = "manifest.json";
 /// What a file of the dossier is (manifest.json's `kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "DossierFileKind"))]
 pub enum Kind {
     /// KẾ HOẠCH.
     Plan,
@@ -59,6 +61,8 @@ impl Kind {
 /// A file's format (manifest.json's `format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "DossierFileFormat"))]
 pub enum PartFormat {
     Pdf,
     Docx,

@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 
 /// The commune that issues the documents, and the people and units the documents name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Commune {
     /// The commune's proper name without its kind: "Quan Sơn".
     pub name: String,
@@ -44,6 +45,7 @@ pub struct Commune {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Leader {
     pub name: String,
     /// "Chủ tịch" or "Phó Chủ tịch".
@@ -51,6 +53,7 @@ pub struct Leader {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Unit {
     pub name: String,
     /// "ban", "ngành", "trường", "trạm y tế", "thôn", "đoàn thể", "phòng".

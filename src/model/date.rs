@@ -8,6 +8,7 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// The date of an official document. The day is often left blank until the leader signs
 /// (the seeds all print `ngày      tháng 4 năm 2026`), so it is optional.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DocDate {
     pub day: Option<u32>,
     pub month: u32,

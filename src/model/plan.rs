@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 /// A plan (KẾ HOẠCH) exactly as the JSON of docs/model.md. Text is NFC; labels carry no final
 /// dot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Plan {
     pub doc_type: String,
     /// Header lines of the issuing authority when the plan overrides the commune profile
@@ -39,6 +40,7 @@ pub struct Plan {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Section {
     /// "I", "1", "1.2", "a" — without the final dot or parenthesis.
     pub label: String,
@@ -50,6 +52,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Signer {
     /// One line each, e.g. ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
     pub titles: Vec<String>,
@@ -58,6 +61,7 @@ pub struct Signer {
 
 /// A date by which something must be done or sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Deadline {
     /// ISO date, `yyyy-mm-dd`.
     pub date: String,
@@ -72,6 +76,8 @@ pub struct Deadline {
 
 /// A period in which an activity takes place ("từ ngày 01/6 đến ngày 30/6/2026").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PlanEvent"))]
 pub struct Event {
     pub start: String,
     pub end: String,
@@ -80,6 +86,7 @@ pub struct Event {
 
 /// A legal document the plan refers to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Reference {
     #[serde(rename = "type")]
     pub kind: String,

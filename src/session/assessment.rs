@@ -22,6 +22,9 @@ use crate::xlsx::{ImportReport, UnitSheetInfo};
 /// ("" or "xóa" clears the hand points). Absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+// Absent fields stay as they are, so the UI sends only what changed.
+#[cfg_attr(test, ts(optional_fields))]
 pub struct AssessmentEdit {
     pub code: String,
     pub value: Option<String>,

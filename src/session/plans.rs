@@ -18,6 +18,8 @@ use crate::{rollover, template};
 
 /// A template as the app lists it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "Template"))]
 pub struct TemplateInfo {
     pub id: String,
     pub name: String,
@@ -26,6 +28,7 @@ pub struct TemplateInfo {
 
 /// One page of the live preview.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PagePreview {
     pub width_mm: f32,
     pub height_mm: f32,
@@ -34,6 +37,7 @@ pub struct PagePreview {
 
 /// A plan copied to a new year, with what the linter finds in it at once.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CopiedPlan {
     pub id: i64,
     pub findings: Vec<Finding>,
@@ -42,6 +46,7 @@ pub struct CopiedPlan {
 /// A plan imported from a file and saved: its id, what the importer could not find, and
 /// what the linter finds in it at once.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportedPlan {
     pub id: i64,
     pub warnings: Vec<String>,

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 
 /// One recorded change, newest first in [`Store::history`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct HistoryEntry {
     pub id: i64,
     /// RFC 3339 local time with offset.

@@ -14,6 +14,7 @@ use crate::model::Plan;
 
 /// A plan as stored: the model plus what the store knows about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StoredPlan {
     pub id: i64,
     /// The template it was created from ("qd06", "program", …).
@@ -26,6 +27,7 @@ pub struct StoredPlan {
 
 /// One line of `tre plan list --json` (field names are a contract, docs/model.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PlanSummary {
     pub id: i64,
     pub year: i32,

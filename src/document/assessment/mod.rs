@@ -29,6 +29,7 @@ use crate::model::{Commune, Plan};
 /// `Assessment::documents` and of the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum AssessmentKind {
     /// The score table, as an annex of the yearly report.
     Assessment,

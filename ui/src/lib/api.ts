@@ -8,13 +8,16 @@ import type {
   AssessmentEdit,
   AssessmentFormat,
   AssessmentKind,
+  CopiedPlan,
   DossierProgress,
   DossierResult,
   Finding,
   Category,
   Commune,
-  ExportFormat,
+  AppExportFormat,
+  ErrorCode,
   HistoryEntry,
+  ImportedPlan,
   PagePreview,
   Overview,
   Plan,
@@ -57,7 +60,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export function toApiError(err: unknown): ApiError {
   if (err && typeof err === 'object' && 'message' in err && typeof (err as ApiError).message === 'string') {
     const e = err as Partial<ApiError> & { message: string };
-    return { code: typeof e.code === 'string' ? e.code : 'unknown', message: e.message };
+    // The code comes from the shell: one of the core's codes (the generated `ErrorCode`) or the shell's own.
+    return { code: typeof e.code === 'string' ? (e.code as ApiError['code']) : 'unknown', message: e.message };
   }
   if (typeof err === 'string') return { code: 'unknown', message: err };
   return { code: 'unknown', message: 'Đã xảy ra lỗi không rõ nguyên nhân. Hãy thử lại.' };
@@ -67,7 +71,7 @@ export function toApiError(err: unknown): ApiError {
  * What the app adds to the core's message, by error code: the core's messages name no
  * interface (the command line adds its own hints the same way), so where to click is said here.
  */
-const APP_HINTS: Record<string, string> = {
+const APP_HINTS: Partial<Record<ErrorCode, string>> = {
   'no-commune': 'Mở trang “Thông tin xã” để nhập.',
   'commune-incomplete': 'Mở trang “Thông tin xã” để nhập.',
   'plan-not-found': 'Hãy quay lại trang Kế hoạch và chọn lại.',
@@ -76,7 +80,7 @@ const APP_HINTS: Record<string, string> = {
 
 export function errorMessage(err: unknown): string {
   const e = toApiError(err);
-  const hint = APP_HINTS[e.code];
+  const hint = e.code in APP_HINTS ? APP_HINTS[e.code as ErrorCode] : undefined;
   return hint ? `${e.message} ${hint}` : e.message;
 }
 
@@ -98,10 +102,10 @@ export const planPreview = (plan: Plan) => call<PagePreview[]>('plan_preview', {
 
 // --- export, history, deadlines ------------------------------------------------------------
 /** Writes the plan to `path`; returns the path written. */
-export const exportPlan = (id: number, format: ExportFormat, path: string) => call<string>('export_plan', { id, format, path });
+export const exportPlan = (id: number, format: AppExportFormat, path: string) => call<string>('export_plan', { id, format, path });
 /** Into the export folder under the core's file name (the dossier's name for the same plan). */
-export const exportPlanToFolder = (id: number, format: ExportFormat) => call<string>('export_plan_to_folder', { id, format });
-export const planFileName = (id: number, format: ExportFormat) => call<string>('plan_file_name', { id, format });
+export const exportPlanToFolder = (id: number, format: AppExportFormat) => call<string>('export_plan_to_folder', { id, format });
+export const planFileName = (id: number, format: AppExportFormat) => call<string>('plan_file_name', { id, format });
 export const undo = () => call<HistoryEntry>('undo');
 export const redo = () => call<HistoryEntry>('redo');
 export const history = (limit: number) => call<HistoryEntry[]>('history', { limit });
@@ -137,22 +141,22 @@ export async function dossierBuild(year: number, onProgress?: (p: DossierProgres
 
 // --- plan linter ----------------------------------------------------------------------------
 /** Imports a .txt/.md/.docx plan, saves it as a new plan and checks it. */
-export const planImport = (path: string) => call<{ id: number; warnings: string[]; findings: Finding[] }>('plan_import', { path });
+export const planImport = (path: string) => call<ImportedPlan>('plan_import', { path });
 /** Copies a plan to `year` and checks the copy (a year or basis left from the old plan). */
-export const planCopyChecked = (id: number, year: number) => call<{ id: number; findings: Finding[] }>('plan_copy_checked', { id, year });
+export const planCopyChecked = (id: number, year: number) => call<CopiedPlan>('plan_copy_checked', { id, year });
 export const planCheck = (id: number) => call<Finding[]>('plan_check', { id });
 /** Findings of the plan as being edited (need not be saved). */
 export const planCheckDraft = (plan: Plan) => call<Finding[]>('plan_check_draft', { plan });
 
 // --- system dialogs and files (Tauri plugins; harmless stand-ins in a browser) ---------------
 
-const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+const FILTERS: Record<AppExportFormat, { name: string; extensions: string[] }> = {
   pdf: { name: 'Tệp PDF', extensions: ['pdf'] },
   docx: { name: 'Tài liệu Word', extensions: ['docx'] },
 };
 
 /** The system "Save as" dialog; null when the officer cancels. */
-export async function saveDialog(defaultPath: string, format: ExportFormat): Promise<string | null> {
+export async function saveDialog(defaultPath: string, format: AppExportFormat): Promise<string | null> {
   if (!inTauri) return defaultPath;
   try {
     const { save } = await import('@tauri-apps/plugin-dialog');

@@ -55,7 +55,7 @@ export function locate(f: Finding): Locator {
     return { container: '#p-deadlines', field: '[data-testid="deadline-text"]', index: f.index ?? 0 };
   }
   const known = f.field ? FIELDS[f.field] : undefined;
-  if (known) return { ...known, index: known.field?.includes('-item') || f.field === 'titles' ? f.index : undefined };
+  if (known) return { ...known, index: known.field?.includes('-item') || f.field === 'titles' ? (f.index ?? undefined) : undefined };
   return { container: SECTIONS[f.section] ?? '#p-header' };
 }
 

@@ -398,9 +398,20 @@ export class MockBackend {
     const out: YearDeadline[] = [];
     for (const p of this.plans.values()) {
       if (p.plan.date.year !== year) continue;
-      for (const d of p.plan.deadlines) {
-        out.push({ ...d, plan_id: p.id, plan_title: p.plan.title, overdue: d.date < today });
-      }
+      p.plan.deadlines.forEach((d, i) => {
+        out.push({
+          id: `plan${p.id}-${i + 1}`,
+          date: d.date,
+          text: d.text,
+          section: d.section,
+          ...(d.unit ? { unit: d.unit } : {}),
+          plan_id: p.id,
+          plan_title: p.plan.title,
+          days_left: Math.round((Date.parse(d.date) - Date.parse(today)) / 86_400_000),
+          overdue: d.date < today,
+          source: 'plan',
+        });
+      });
     }
     return out.sort((a, b) => a.date.localeCompare(b.date) || (a.plan_id ?? 0) - (b.plan_id ?? 0));
   }
