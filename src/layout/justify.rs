@@ -3,9 +3,8 @@
 //! between the lines of a paragraph instead of falling on a few; the PDF and the preview both
 //! draw what this decides, like everything in `layout`.
 
-use super::fonts::{char_units, units_to_pt};
+use super::fonts::units_to_pt;
 use super::lines::{break_lines, Line, Span};
-use super::pages::TextPiece;
 use super::totalfit::{self, Measure, Word};
 use super::words::{tokenize, Token};
 
@@ -73,59 +72,13 @@ pub fn break_justified(
     lines
 }
 
-/// Places a line that total-fit set slightly tighter than natural: one piece per word,
-/// each space `shrink` (negative) points narrower. The renderers only add room after a space
-/// (`TextPiece::word_spacing` ≥ 0, a `TJ` offset in the PDF), so the tighter gaps are made by
-/// positioning the words themselves; the spaces are left out of the pieces, and PDF readers
-/// and text extraction see a word gap from the distance (at least 0.19 em, well above the
-/// 0.1 em at which poppler starts a new word).
-pub(super) fn place_words(
-    line: &Line,
-    x: f32,
-    baseline: f32,
-    size: f32,
-    shrink: f32,
-) -> Vec<TextPiece> {
-    let mut out = Vec::new();
-    let mut cx = x;
-    for f in &line.frags {
-        let mut word = String::new();
-        let mut units = 0;
-        let mut flush = |word: &mut String, units: &mut u32, cx: &mut f32| {
-            if !word.is_empty() {
-                let w = units_to_pt(*units, size);
-                out.push(TextPiece {
-                    x: *cx,
-                    y: baseline,
-                    face: f.face,
-                    size,
-                    text: std::mem::take(word),
-                    word_spacing: 0.0,
-                    width: w,
-                });
-                *cx += w;
-                *units = 0;
-            }
-        };
-        for c in f.text.chars() {
-            if c == ' ' {
-                flush(&mut word, &mut units, &mut cx);
-                cx += units_to_pt(char_units(f.face, ' '), size) + shrink;
-            } else {
-                word.push(c);
-                units += char_units(f.face, c);
-            }
-        }
-        flush(&mut word, &mut units, &mut cx);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::fonts::char_units;
     use crate::layout::fonts::FontFace;
     use crate::layout::lines::{place_line, Align};
+    use crate::layout::pages::TextPiece;
 
     const SAMPLE: &str = "Xây dựng môi trường sống an toàn, lành mạnh mà ở đó tất cả trẻ em đều \
         được bảo vệ. Chủ động phòng ngừa, giảm thiểu, loại bỏ các nguy cơ gây tổn hại trẻ em, \
@@ -174,13 +127,12 @@ mod tests {
             assert!((right - (x + width)).abs() < 0.01, "line ends at {right}");
             if natural > width - l.indent {
                 shrunk += 1;
-                // Word by word, no spaces drawn, each gap at least 3/4 of a space.
-                assert_eq!(pieces.len(), l.spaces as usize + 1);
-                for w in pieces.windows(2) {
-                    let gap = w[1].x - w[0].right();
-                    assert!((0.75 * 3.5 - 0.01..3.5).contains(&gap), "gap {gap}");
+                // The spaces stay in the text, each narrowed by at most a quarter of a space
+                // (a space is 3.5 pt at 14 pt).
+                assert!(pieces.iter().any(|p| p.text.contains(' ')));
+                for p in pieces.iter().filter(|p| p.text.contains(' ')) {
+                    assert!((-0.25 * 3.5 - 0.01..0.0).contains(&p.word_spacing), "{p:?}");
                 }
-                assert!(pieces.iter().all(|p| !p.text.contains(' ')));
             }
         }
         assert!(shrunk > 0, "no line was set tighter than natural");

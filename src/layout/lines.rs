@@ -207,11 +207,12 @@ pub fn place_line(
     let avail = width - line.indent;
     let natural = line.width(size);
     let (offset, extra) = match align {
-        Align::Justify if !line.last && line.spaces > 0 && natural > avail + 0.005 => {
-            let shrink = (avail - natural) / line.spaces as f32;
-            return super::justify::place_words(line, x + line.indent, baseline, size, shrink);
-        }
-        Align::Justify if !line.last && line.spaces > 0 && natural < avail => {
+        // Room added to each space, or taken from it (negative) on a line total-fit set a
+        // little tighter than natural; the spaces stay in the text either way, so copying
+        // from the PDF gives the words with their spaces.
+        Align::Justify
+            if !line.last && line.spaces > 0 && (natural < avail || natural > avail + 0.005) =>
+        {
             (0.0, (avail - natural) / line.spaces as f32)
         }
         Align::Center => (((avail - natural) / 2.0).max(0.0), 0.0),

@@ -32,7 +32,7 @@ const STRETCH: f32 = 0.3;
 /// is stretched; with a quarter of a space on each of a line's 15 or so gaps, one more
 /// syllable can usually come up instead. A gap of 0.75 space is 2.6 pt at 14 pt, which the
 /// eye does not tell from a full one. Text never runs past the margin: a shrunk line is
-/// exactly as wide as the text box (`lines::place_words`).
+/// exactly as wide as the text box (`lines::place_line`, with a negative word spacing).
 const SHRINK: f32 = 0.25;
 
 /// Highest badness a line may have in the first pass: 100, a gap between 0.75 and 1.3

@@ -178,13 +178,13 @@ fn page_ops(page: &layout::Page, height: f32, ids: &BTreeMap<FontFace, FontId>) 
 }
 
 /// Splits `text` after each space and puts the justification room there as a `TJ` offset
-/// (in thousandths of an em; negative moves right).
+/// (in thousandths of an em; negative moves right, positive narrows a tightened line's gaps).
 fn text_items(text: &str, word_spacing: f32, size: f32) -> Vec<TextItem> {
     // A no-break space is drawn with the space glyph, so it must be written as one: the
     // ToUnicode map can give only one character back per glyph. It takes no justification
     // room (layout counted only the ordinary spaces), so the split comes first.
     let nbsp = |t: &str| t.replace('\u{a0}', " ");
-    if word_spacing <= 0.0 || size <= 0.0 {
+    if word_spacing == 0.0 || size <= 0.0 {
         return vec![TextItem::Text(nbsp(text))];
     }
     let offset = -word_spacing * 1000.0 / size;

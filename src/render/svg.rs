@@ -39,11 +39,11 @@ pub fn page_svg(pages: &Pages, page: &Page) -> String {
             r#"<text x="{:.2}" y="{:.2}" font-size="{}" font-weight="{weight}" font-style="{style}""#,
             t.x, t.y, t.size
         );
-        if t.word_spacing > 0.0 {
+        if t.word_spacing != 0.0 {
             let _ = write!(s, r#" word-spacing="{:.3}""#, t.word_spacing);
         }
         s.push_str(r#" xml:space="preserve">"#);
-        if t.word_spacing > 0.0 {
+        if t.word_spacing != 0.0 {
             // CSS word spacing also widens a no-break space, which layout (and the PDF)
             // does not stretch: keep it at its natural width.
             for (i, part) in t.text.split('\u{a0}').enumerate() {
