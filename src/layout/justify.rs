@@ -77,16 +77,9 @@ mod tests {
     use super::*;
     use crate::layout::fonts::char_units;
     use crate::layout::fonts::FontFace;
+    use crate::layout::lines::tests::{words, SAMPLE};
     use crate::layout::lines::{place_line, Align};
     use crate::layout::pages::TextPiece;
-
-    const SAMPLE: &str = "Xây dựng môi trường sống an toàn, lành mạnh mà ở đó tất cả trẻ em đều \
-        được bảo vệ. Chủ động phòng ngừa, giảm thiểu, loại bỏ các nguy cơ gây tổn hại trẻ em, \
-        ngăn ngừa trẻ em rơi vào hoàn cảnh đặc biệt, trẻ em bị xâm hại, bạo lực.";
-
-    fn words(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
-    }
 
     /// Largest room justification adds to a gap, in spaces, over a paragraph's lines.
     fn loosest(lines: &[Line], width: f32) -> f32 {

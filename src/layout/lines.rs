@@ -240,15 +240,17 @@ pub fn place_line(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::layout::fonts::FontFace;
 
-    const SAMPLE: &str = "Xây dựng môi trường sống an toàn, lành mạnh mà ở đó tất cả trẻ em đều \
+    /// A paragraph of a real plan, shared with the total-fit tests (`justify`).
+    pub(in crate::layout) const SAMPLE: &str =
+        "Xây dựng môi trường sống an toàn, lành mạnh mà ở đó tất cả trẻ em đều \
         được bảo vệ. Chủ động phòng ngừa, giảm thiểu, loại bỏ các nguy cơ gây tổn hại trẻ em, \
         ngăn ngừa trẻ em rơi vào hoàn cảnh đặc biệt, trẻ em bị xâm hại, bạo lực.";
 
-    fn words(s: &str) -> Vec<String> {
+    pub(in crate::layout) fn words(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
     }
 
