@@ -59,7 +59,12 @@ pub fn export(s: &Session, cmd: ExportCmd) -> Result<i32> {
         ExportCmd::Proposal(a) => (AssessmentKind::Proposal, a),
         ExportCmd::Minutes(a) => (AssessmentKind::Minutes, a),
         ExportCmd::Notice(a) => (AssessmentKind::Notice, a),
-        ExportCmd::Plan { .. } => unreachable!("plans are exported by plan::export"),
+        // plan::export takes plans; never a panic in the officer's face all the same.
+        ExportCmd::Plan { .. } => {
+            return Err(Error::Invalid(
+                "Kế hoạch xuất bằng `tre export plan ID`.".into(),
+            ))
+        }
     };
     let year = args.year.unwrap_or_else(current_year);
     let format = args.format.export();
