@@ -121,9 +121,7 @@ pub fn export_plan(
     format: ExportFormat,
     path: PathBuf,
 ) -> Res<PathBuf> {
-    // The app exports PDF and DOCX, one file each (only SVG writes a file per page).
-    let files = with(&s, |x| x.export_plan(id, format, &path))?;
-    let out = files.into_iter().next().unwrap_or(path);
+    let out = with(&s, |x| x.export_plan_to(id, format, &path))?;
     written.remember(&out);
     Ok(out)
 }

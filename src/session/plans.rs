@@ -185,8 +185,17 @@ impl Session {
     /// and returns the path written.
     pub fn plan_export_to_folder(&self, id: i64, format: ExportFormat) -> Result<PathBuf> {
         let out = super::default_export_dir()?.join(self.plan_file_name(id, format)?);
-        let written = self.export_plan(id, format, &out)?;
-        Ok(written.into_iter().next().unwrap_or(out))
+        self.export_plan_to(id, format, &out)
+    }
+
+    /// Writes plan `id` to `path` and returns the file written: `path` itself, or for SVG,
+    /// which writes a file per page, the first page's (the app exports PDF and DOCX).
+    pub fn export_plan_to(&self, id: i64, format: ExportFormat, path: &Path) -> Result<PathBuf> {
+        let written = self.export_plan(id, format, path)?;
+        Ok(written
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| path.to_path_buf()))
     }
 
     /// Writes plan `id` to `path`; returns the files written (one per page for SVG).
