@@ -14,7 +14,7 @@ run: setup app
 	$(TARGET_DIR)/debug/tre-app
 
 ## Install what is needed and run every test (this is what .ci/run calls): the UI's checks,
-## unit tests and click-through on the mock backend, the core's tests, then the built app end
+## unit tests and click-through on the real core (tre-dev-server), the core's tests, then the built app end
 ## to end under Xvfb.
 test: setup ui-check ui-e2e
 	$(CARGO) test --locked --all-targets
@@ -30,9 +30,11 @@ setup:
 ui-check:
 	cd ui && npm ci --no-audit --no-fund && npm run check && npm test
 
-## The UI on its mock backend in headless Chromium (drag and drop, key chords, dialogs).
+## The UI on the real core (tre-dev-server, a fresh database) in headless Chromium (drag and
+## drop, key chords, dialogs), then the dev server's own tests.
 ui-e2e:
 	bash ui/scripts/e2e.sh
+	$(CARGO) test --locked -p tre-dev-server
 
 ui:
 	cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build

@@ -15,7 +15,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   # The end-to-end test: a virtual screen, WebKit's WebDriver, screenshots, the test script
   xvfb webkit2gtk-driver imagemagick python3
-  # The UI's click-through on its mock backend (ui/scripts/e2e.mjs, playwright-core)
+  # The UI's click-through on the real core (ui/scripts/e2e.mjs, playwright-core)
   chromium
 )
 

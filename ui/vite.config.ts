@@ -7,7 +7,14 @@ export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
   // The preview's fonts come from the repository's assets/ (one copy for PDF and screen).
-  server: { port: 5173, strictPort: true, fs: { allow: ['..'] } },
+  // Outside Tauri the UI calls the real core through tre-dev-server (dev-server/): start it
+  // (`cargo run -p tre-dev-server -- --db /tmp/t.db --port 4174`) and `npm run dev`.
+  server: {
+    port: 5173,
+    strictPort: true,
+    fs: { allow: ['..'] },
+    proxy: { '/invoke': { target: process.env.TRE_DEV_SERVER ?? 'http://127.0.0.1:4174', changeOrigin: true } },
+  },
   build: {
     outDir: 'dist',
     target: ['es2021', 'chrome105', 'safari15'],

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{default_export_dir, today, Session};
+use super::{today, Session};
 use crate::assess::edit::{apply_set, clear_points, is_clear_word, parse_points, SetRequest};
 use crate::assess::records::{apply_doc, apply_meeting, DocEdit, MeetingEdit};
 use crate::assess::view::{overview, Overview};
@@ -173,7 +173,7 @@ impl Session {
         format: ExportFormat,
     ) -> Result<PathBuf> {
         let name = self.assessment_file_name(kind, year, format.extension())?;
-        self.assessment_export_to(kind, year, format, &default_export_dir()?.join(name))
+        self.assessment_export_to(kind, year, format, &self.export_dir()?.join(name))
     }
 
     /// Writes the document `kind` of `year` to `out`.

@@ -23,6 +23,9 @@ pub use plans::{CopiedPlan, ImportedPlan, PagePreview, TemplateInfo};
 
 pub struct Session {
     store: Store,
+    /// Where "Xuất PDF" and the assessment's documents go when set by `set_export_dir`;
+    /// otherwise `default_export_dir()`.
+    export_dir: Option<PathBuf>,
 }
 
 impl Session {
@@ -31,7 +34,22 @@ impl Session {
     pub fn open(path: &Path) -> Result<Self> {
         Ok(Session {
             store: Store::open(path)?,
+            export_dir: None,
         })
+    }
+
+    /// Sends the exports of this session to `dir` instead of the default export folder (the
+    /// dev server and tests, which must not write into the officer's documents).
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = Some(dir);
+    }
+
+    /// The folder exports go to: the one set for this session, else `default_export_dir()`.
+    pub fn export_dir(&self) -> Result<PathBuf> {
+        match &self.export_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => default_export_dir(),
+        }
     }
 
     /// What opening the file found worth telling, in Vietnamese.

@@ -184,7 +184,7 @@ impl Session {
     /// "Xuất PDF" / "Xuất Word": writes plan `id` into the export folder under its file name
     /// and returns the path written.
     pub fn plan_export_to_folder(&self, id: i64, format: ExportFormat) -> Result<PathBuf> {
-        let out = super::default_export_dir()?.join(self.plan_file_name(id, format)?);
+        let out = self.export_dir()?.join(self.plan_file_name(id, format)?);
         self.export_plan_to(id, format, &out)
     }
 

@@ -1,11 +1,11 @@
-//! The UI's mock backend (ui/src/lib/mock*.ts) plays the core in the browser and in vitest.
-//! Its demo data and the overview it must compute are a fixture written by the core itself:
-//! this test fails when the core's demo or scoring moved away from the fixture, and rewrites
-//! it when run with TRE_UPDATE_FIXTURES=1:
+//! The UI's unit tests (vitest) need real data of the core without running it: the demo
+//! commune, its self-assessment's overview and a fresh plan of every template. This test
+//! writes them as the core computes them into ui/src/lib/fixtures/demo.json, and fails when
+//! the core's demo, scoring or templates moved away from the file; rewrite it with
 //!
 //!   TRE_UPDATE_FIXTURES=1 cargo test --test it ui_fixture
 //!
-//! The vitest suite then checks that the mock's scoring gives the same overview.
+//! (The browser tests need no fixture: they run on the core through tre-dev-server.)
 
 use std::path::PathBuf;
 
@@ -16,20 +16,29 @@ use tre::store::Store;
 const YEAR: i32 = 2026;
 
 fn fixture_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/fixtures/demo-assessment.json")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/fixtures/demo.json")
 }
 
 #[test]
-fn the_mock_backends_demo_fixture_is_what_the_core_computes() {
+fn the_uis_demo_fixture_is_what_the_core_computes() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("t.db")).unwrap();
     tre::demo::load_demo(&mut store, YEAR).unwrap();
+    let commune = store.commune().unwrap().unwrap();
     // The demo's assessment "as it stands on 11 November": the units' date (10/11) has passed.
     let today = NaiveDate::from_ymd_opt(YEAR, 11, 11).unwrap();
+    let plans: serde_json::Map<String, serde_json::Value> = tre::template::all()
+        .iter()
+        .map(|t| {
+            let plan = t.instantiate(&commune, YEAR).unwrap();
+            (t.id.clone(), serde_json::to_value(plan).unwrap())
+        })
+        .collect();
     let fixture = serde_json::json!({
         "today": today.to_string(),
-        "commune": store.commune().unwrap().unwrap(),
+        "commune": commune,
         "overview": overview(&store, YEAR, today).unwrap(),
+        "plans": plans,
     });
     let path = fixture_path();
     let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";

@@ -1,10 +1,21 @@
-// End-to-end check of the UI against the mock backend, in headless Chromium.
-// Usage: npm run build && npx vite preview --port 4173 --strictPort &  node scripts/e2e.mjs
+// End-to-end check of the UI against the real core (tre-dev-server), in headless Chromium.
+// Usage: bash scripts/e2e.sh (it starts the server on a fresh database: scripts/with-core.sh).
 // Needs a system Chromium (Debian: apt-get install chromium); no browser is downloaded.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
+/** Where the server's database and export folder are (with-core.sh). */
+const testDir = process.env.TRE_TEST_DIR;
+/** Asks the core directly, as the UI does: what the tests compare the screen with. */
+async function core(cmd, args = {}) {
+  const res = await fetch(new URL(`invoke/${cmd}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${cmd}: ${body.message}`);
+  return body;
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -21,7 +32,7 @@ let failed = 0;
 async function step(name, fn) {
   try {
     await fn();
-    if (process.env.DEBUG) console.log(await page.evaluate(() => window.__treMock.changes.map((c) => `${c.entry.action}${c.entry.undone ? '(undone)' : ''}`).join(' ')));
+    if (process.env.DEBUG) console.log((await core('history', { limit: 20 })).map((e) => `${e.action}${e.undone ? '(undone)' : ''}`).join(' '));
     passed += 1;
     console.log(`ok   ${name}`);
   } catch (e) {
@@ -183,14 +194,19 @@ await step('a deadline with an impossible date is refused', async () => {
   await savedState();
 });
 
-await step('export PDF and Word write into the export folder, no dialog, and say where', async () => {
+await step('export PDF and Word write into the export folder, no dialog, under the core\'s name', async () => {
+  const [plan] = await core('plans_list', { year: null });
+  const folder = join(testDir, 'Tre');
   await t('export-pdf').click();
   await page.locator('[data-testid="export-notice"][data-format="pdf"]').waitFor();
-  // The name itself is the core's (Session::plan_file_name, checked in the real app's E2E).
-  assert.match(await t('export-path').textContent(), /^\/home\/canbo\/Tài liệu\/Tre\/[^/]+\.pdf$/);
+  const pdf = await t('export-path').textContent();
+  assert.equal(pdf, join(folder, await core('plan_file_name', { id: plan.id, format: 'pdf' })));
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
   await t('export-docx').click();
   await page.locator('[data-testid="export-notice"][data-format="docx"]').waitFor();
-  assert.match(await t('export-path').textContent(), /^\/home\/canbo\/Tài liệu\/Tre\/[^/]+\.docx$/);
+  const docx = await t('export-path').textContent();
+  assert.equal(docx, join(folder, await core('plan_file_name', { id: plan.id, format: 'docx' })));
+  assert.equal(readFileSync(docx).subarray(0, 2).toString(), 'PK');
   assert.equal(await t('export-open-file').textContent(), 'Mở tệp');
   assert.equal(await t('export-open-folder').textContent(), 'Mở thư mục');
   // Outside Tauri the save dialog answers with the proposed path.
@@ -219,7 +235,7 @@ await step('copy to next year', async () => {
   await t('year-next').click();
   await page.locator(`[data-testid="plan-list"][data-year="${y}"]`).waitFor();
   const items = await t('plan-item').allTextContents();
-  const dump = await page.evaluate(() => JSON.stringify([...window.__treMock.plans.values()].map((p) => [p.id, p.plan.date, p.plan.title.slice(-40)])));
+  const dump = JSON.stringify((await core('plans_list', { year: null })).map((p) => [p.id, p.year, p.title.slice(-40)]));
   assert.ok(items.some((x) => x.includes(`năm ${y}`)), items.join('\n') + dump);
 });
 

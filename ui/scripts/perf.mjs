@@ -1,6 +1,6 @@
 // Typing in a long plan (about 10 A4 pages) must stay smooth: measures the main thread's
-// long tasks and the time keystrokes take, against the mock backend.
-// Usage: npm run build && npx vite preview --port 4173 --strictPort &  node scripts/perf.mjs
+// long tasks and the time keystrokes take, against the real core (tre-dev-server).
+// Usage: bash scripts/with-core.sh node scripts/perf.mjs
 import { chromium } from 'playwright-core';
 
 const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
@@ -15,20 +15,24 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.THRO
 const t = (id) => page.getByTestId(id);
 await page.goto(`${base}?demo`);
 await t('plan-item').first().waitFor();
-// Make the qd06 plan long: 12 parts × 3 subsections × 3 paragraphs.
-const id = await page.evaluate(() => {
-  const b = window.__treMock;
-  const stored = [...b.plans.values()].find((p) => p.template === 'qd06');
-  const text = 'Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật về bảo vệ, chăm sóc và giáo dục trẻ em; nâng cao nhận thức, trách nhiệm của gia đình, nhà trường và xã hội trong việc thực hiện quyền trẻ em trên địa bàn.';
-  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-  stored.plan.sections = roman.map((r) => ({
-    label: r,
-    title: `PHẦN ${r}`,
-    paragraphs: [],
-    children: [1, 2, 3].map((n) => ({ label: String(n), title: `Nội dung ${n}`, paragraphs: [text, text, text], children: [] })),
-  }));
-  return stored.id;
-});
+// Make the qd06 plan long: 12 parts × 3 subsections × 3 paragraphs, saved through the core.
+const core = async (cmd, args = {}) => {
+  const res = await fetch(new URL(`invoke/${cmd}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${cmd}: ${body.message}`);
+  return body;
+};
+const { id } = (await core('plans_list', { year: null })).find((p) => p.template === 'qd06');
+const { plan } = await core('plan_get', { id });
+const text = 'Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật về bảo vệ, chăm sóc và giáo dục trẻ em; nâng cao nhận thức, trách nhiệm của gia đình, nhà trường và xã hội trong việc thực hiện quyền trẻ em trên địa bàn.';
+const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+plan.sections = roman.map((r) => ({
+  label: r,
+  title: `PHẦN ${r}`,
+  paragraphs: [],
+  children: [1, 2, 3].map((n) => ({ label: String(n), title: `Nội dung ${n}`, paragraphs: [text, text, text], children: [] })),
+}));
+await core('plan_update', { id, plan });
 await page.evaluate((id) => (location.hash = `#/ke-hoach/${id}`), id);
 await t('paragraph').first().waitFor();
 await page.waitForFunction(() => document.querySelectorAll('[data-testid="preview-page"]').length >= 8, null, { timeout: 20000 });

@@ -1,5 +1,5 @@
-// Clicks through the UI (mock backend) in headless Chromium and saves screenshots.
-// Usage: npm run build && npx vite preview --port 4173 --strictPort &  node scripts/screenshots.mjs [outdir]
+// Clicks through the UI (on the real core, tre-dev-server) in headless Chromium and saves screenshots.
+// Usage: bash scripts/with-core.sh node scripts/screenshots.mjs [outdir]
 // Needs a system Chromium (Debian: apt-get install chromium); no browser is downloaded.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -48,8 +48,8 @@ await t('template-card-qd06').waitFor();
 await page.screenshot({ path: `${out}/templates.png` });
 await page.keyboard.press('Escape');
 
-// Editor on the first (numbered and dated) plan.
-await t('plan-open').last().click();
+// Editor on the qd06 plan (numbered and dated), first in the list.
+await t('plan-open').first().click();
 await t('section-title').first().waitFor();
 await t('preview-page').first().waitFor();
 await page.waitForTimeout(400);

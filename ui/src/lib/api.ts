@@ -1,5 +1,6 @@
 // The commands of the Tauri shell, typed. Inside Tauri every function is one `invoke`; in a
-// plain browser (development, UI tests) the same calls go to the in-memory mock.
+// plain browser (development, UI tests) the same calls go to the real core through the
+// loopback dev server (dev-server/, `POST /invoke/<command>`), never to a copy of it.
 //
 // Command names are snake_case; argument names are camelCase as Tauri 2 converts them.
 
@@ -27,30 +28,29 @@ import type {
   YearDeadline,
 } from './types';
 import { invoke } from '@tauri-apps/api/core';
-import type { MockBackend } from './mock';
 
 export const inTauri: boolean = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
 
-let mockPromise: Promise<MockBackend> | null = null;
-
-/** The mock backend of this page (created on first use; only outside Tauri). */
-export function mockBackend(): Promise<MockBackend> {
-  if (!mockPromise) {
-    mockPromise = import('./mock').then((m) => {
-      const b = new m.MockBackend();
-      b.latency = 40;
-      // Reachable from browser tests: window.__treMock.
-      (window as unknown as { __treMock: unknown }).__treMock = b;
-      return b;
+/** One command through the dev server: the answer, or its `{code, message}` thrown. */
+export async function invokeHttp<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/invoke/${cmd}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
     });
+  } catch {
+    throw { code: 'unknown', message: 'Không kết nối được máy chủ thử nghiệm của Tre (tre-dev-server). Hãy chạy lại nó.' };
   }
-  return mockPromise;
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw body ?? { code: 'unknown', message: `Máy chủ thử nghiệm trả lời lỗi ${res.status}.` };
+  return body as T;
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    if (inTauri) return await invoke<T>(cmd, args);
-    return await (await mockBackend()).invoke<T>(cmd, args);
+    return inTauri ? await invoke<T>(cmd, args) : await invokeHttp<T>(cmd, args);
   } catch (err) {
     throw toApiError(err);
   }
@@ -122,20 +122,18 @@ export const assessmentCategories = () => call<Category[]>('assessment_categorie
 export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>
   call<string>('assessment_export', { kind, year, format });
 
-/** Builds the year's dossier (ZIP + .eml) in the export folder; `onProgress` gets each step. */
+/** Builds the year's dossier (ZIP + .eml) in the export folder; `onProgress` gets each step
+ * (in a browser the dev server sends the result alone). */
 export async function dossierBuild(year: number, onProgress?: (p: DossierProgress) => void): Promise<DossierResult> {
   let unlisten: (() => void) | null = null;
   if (inTauri && onProgress) {
     const { listen } = await import('@tauri-apps/api/event');
     unlisten = await listen<DossierProgress>('dossier-progress', (e) => onProgress(e.payload));
-  } else if (onProgress) {
-    (await mockBackend()).onDossierProgress = onProgress;
   }
   try {
     return await call<DossierResult>('dossier_build', { year });
   } finally {
     unlisten?.();
-    if (!inTauri && onProgress) (await mockBackend()).onDossierProgress = null;
   }
 }
 
@@ -168,15 +166,16 @@ export async function saveDialog(defaultPath: string, format: AppExportFormat): 
 
 /** The system "Open" dialog for a plan file; null when the officer cancels. */
 export async function openPlanFileDialog(): Promise<string | null> {
-  if (!inTauri) return '/home/canbo/Tài liệu/Kế hoạch năm nay.docx';
-  // The GTK dialog is a native window that WebDriver cannot reach: the E2E test sets this
-  // one-shot answer instead (tests/e2e/importing.py); everything after the dialog is real.
+  // The GTK dialog is a native window that WebDriver cannot reach, and a browser has none:
+  // the tests set this one-shot answer instead (tests/e2e/importing.py); everything after
+  // the dialog is real.
   const w = window as { __TRE_E2E_OPEN__?: string };
   if (typeof w.__TRE_E2E_OPEN__ === 'string') {
     const path = w.__TRE_E2E_OPEN__;
     delete w.__TRE_E2E_OPEN__;
     return path || null;
   }
+  if (!inTauri) return null;
   try {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({
@@ -197,7 +196,7 @@ export async function openPlanFileDialog(): Promise<string | null> {
  */
 export async function openPath(path: string): Promise<void> {
   if (!inTauri) {
-    console.info('[mock] mở', path);
+    console.info('[trình duyệt] mở', path);
     return;
   }
   await call<void>('open_written', { path });
@@ -206,7 +205,7 @@ export async function openPath(path: string): Promise<void> {
 /** Shows a file Tre wrote, selected in the system's file manager. */
 export async function revealInDir(path: string): Promise<void> {
   if (!inTauri) {
-    console.info('[mock] mở thư mục chứa', path);
+    console.info('[trình duyệt] mở thư mục chứa', path);
     return;
   }
   await call<void>('reveal_written', { path });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { joinPath, leadersFor, numberLine, presetOf, SIGNER_PRESETS, validateNumber, validatePlan } from './plan';
-import { demoCommune, instantiate } from './mock';
+import { demoCommune, demoPlan } from './fixtures/demo';
 
-const plan = () => instantiate('qd06', demoCommune(), 2026);
+const plan = () => demoPlan('qd06');
 
 describe('plan validation', () => {
   it('accepts a fresh plan from every template', () => {
     for (const t of ['qd06', 'program', 'early-childhood', 'blank']) {
-      expect(validatePlan(instantiate(t, demoCommune(), 2027))).toBeNull();
+      expect(validatePlan(demoPlan(t))).toBeNull();
     }
   });
 

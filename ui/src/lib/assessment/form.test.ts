@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemScore } from '../types';
-import { DEMO } from './mock';
+import { DEMO } from '../fixtures/demo';
 import { draftOf, mergeDraft, plan, serial, showsHandPoints } from './form';
 import { fmtPercent, fmtPoints, livePercent, verdictTitle } from './format';
 import { debounce } from '../autosave';

@@ -4,7 +4,10 @@
 
 import type { AssessmentEdit, Figure, ItemScore } from '../types';
 import { fmtPoints } from './format';
-import { isRate } from './score';
+
+/** A figure given as "số đạt / tổng số" (the core's `Figure::Rate`). */
+export const isRate = (f: Figure | null | undefined): f is { numerator: number; denominator: number } =>
+  typeof f === 'object' && f !== null && 'numerator' in f;
 
 export interface ItemDraft {
   /** yes_no: "có" | "không" | ""; count: digits; choice: the option; rate: unused. */
