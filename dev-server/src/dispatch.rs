@@ -82,7 +82,8 @@ struct Args(Map<String, Value>);
 impl Args {
     fn get<T: DeserializeOwned>(&self, name: &str) -> Result<T, Failure> {
         let v = self.0.get(name).cloned().unwrap_or(Value::Null);
-        serde_json::from_value(v).map_err(|e| Failure::request(format!("Tham số “{name}” không hợp lệ: {e}.")))
+        serde_json::from_value(v)
+            .map_err(|e| Failure::request(format!("Tham số “{name}” không hợp lệ: {e}.")))
     }
 }
 
@@ -97,7 +98,11 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
     let a = Args(match args {
         Value::Object(m) => m,
         Value::Null => Map::new(),
-        _ => return Err(Failure::request("Tham số phải là một đối tượng JSON.".into())),
+        _ => {
+            return Err(Failure::request(
+                "Tham số phải là một đối tượng JSON.".into(),
+            ))
+        }
     });
     match cmd {
         "commune_get" => ok(s.commune_get()),
@@ -115,7 +120,9 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
             let path: PathBuf = a.get("path")?;
             ok(s.export_plan_to(a.get("id")?, a.get::<ExportFormat>("format")?, &path))
         }
-        "export_plan_to_folder" => ok(s.plan_export_to_folder(a.get("id")?, a.get::<ExportFormat>("format")?)),
+        "export_plan_to_folder" => {
+            ok(s.plan_export_to_folder(a.get("id")?, a.get::<ExportFormat>("format")?))
+        }
         "plan_file_name" => ok(s.plan_file_name(a.get("id")?, a.get::<ExportFormat>("format")?)),
         "undo" => ok(s.undo()),
         "redo" => ok(s.redo()),
@@ -163,7 +170,13 @@ mod tests {
     #[test]
     fn serves_exactly_the_shells_commands() {
         let main = include_str!("../../src-tauri/src/main.rs");
-        let list = main.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
+        let list = main
+            .split("generate_handler![")
+            .nth(1)
+            .unwrap()
+            .split(']')
+            .next()
+            .unwrap();
         let shell: Vec<&str> = list
             .split(',')
             .map(|s| s.trim())
@@ -177,7 +190,11 @@ mod tests {
         let mut s = session(dir.path());
         for cmd in COMMANDS {
             if let Err(f) = dispatch(&mut s, cmd, json!({})) {
-                assert!(!f.message.starts_with("Không có lệnh"), "{cmd}: {}", f.message);
+                assert!(
+                    !f.message.starts_with("Không có lệnh"),
+                    "{cmd}: {}",
+                    f.message
+                );
             }
         }
     }
@@ -186,19 +203,40 @@ mod tests {
     fn forwards_to_the_session_with_the_shells_errors() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = session(dir.path());
-        assert_eq!(dispatch(&mut s, "commune_get", Value::Null).unwrap(), Value::Null);
-        let e = dispatch(&mut s, "plan_new", json!({"year": 2026, "template": "qd06"})).unwrap_err();
+        assert_eq!(
+            dispatch(&mut s, "commune_get", Value::Null).unwrap(),
+            Value::Null
+        );
+        let e = dispatch(
+            &mut s,
+            "plan_new",
+            json!({"year": 2026, "template": "qd06"}),
+        )
+        .unwrap_err();
         assert_eq!(e.code, "no-commune");
         let ids = dispatch(&mut s, "demo_load", json!({"year": 2026})).unwrap();
         let first = ids.as_array().unwrap()[0].as_i64().unwrap();
-        let name = dispatch(&mut s, "plan_file_name", json!({"id": first, "format": "pdf"})).unwrap();
-        let written = dispatch(&mut s, "export_plan_to_folder", json!({"id": first, "format": "pdf"})).unwrap();
+        let name = dispatch(
+            &mut s,
+            "plan_file_name",
+            json!({"id": first, "format": "pdf"}),
+        )
+        .unwrap();
+        let written = dispatch(
+            &mut s,
+            "export_plan_to_folder",
+            json!({"id": first, "format": "pdf"}),
+        )
+        .unwrap();
         let written = PathBuf::from(written.as_str().unwrap());
         assert_eq!(written.file_name().unwrap().to_str(), name.as_str());
         assert_eq!(written.parent(), Some(dir.path().join("Tre").as_path()));
         assert!(std::fs::read(&written).unwrap().starts_with(b"%PDF"));
         let e = dispatch(&mut s, "plan_get", json!({"id": 99_999})).unwrap_err();
-        assert_eq!((e.code.as_str(), e.message.contains("99999")), ("plan-not-found", true));
+        assert_eq!(
+            (e.code.as_str(), e.message.contains("99999")),
+            ("plan-not-found", true)
+        );
     }
 
     #[test]
@@ -207,9 +245,22 @@ mod tests {
         let mut s = session(dir.path());
         let e = dispatch(&mut s, "plan_get", json!({"id": "một"})).unwrap_err();
         assert_eq!(e.code, "invalid-request");
-        assert!(e.message.starts_with("Tham số “id” không hợp lệ"), "{}", e.message);
-        assert_eq!(dispatch(&mut s, "rm_rf", json!({})).unwrap_err().message, "Không có lệnh “rm_rf”.");
-        assert!(dispatch(&mut s, "open_written", json!({})).unwrap_err().message.contains("chỉ có trong ứng dụng"));
-        assert_eq!(dispatch(&mut s, "undo", json!([1])).unwrap_err().code, "invalid-request");
+        assert!(
+            e.message.starts_with("Tham số “id” không hợp lệ"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            dispatch(&mut s, "rm_rf", json!({})).unwrap_err().message,
+            "Không có lệnh “rm_rf”."
+        );
+        assert!(dispatch(&mut s, "open_written", json!({}))
+            .unwrap_err()
+            .message
+            .contains("chỉ có trong ứng dụng"));
+        assert_eq!(
+            dispatch(&mut s, "undo", json!([1])).unwrap_err().code,
+            "invalid-request"
+        );
     }
 }

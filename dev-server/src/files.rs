@@ -37,8 +37,9 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 pub fn serve(root: &Path, url: &str) -> Response<Cursor<Vec<u8>>> {
     let found = resolve(root, url).and_then(|p| fs::read(&p).ok().map(|bytes| (p, bytes)));
     match found {
-        Some((p, bytes)) => Response::from_data(bytes)
-            .with_header(Header::from_bytes("Content-Type", content_type(&p)).expect("ASCII header")),
+        Some((p, bytes)) => Response::from_data(bytes).with_header(
+            Header::from_bytes("Content-Type", content_type(&p)).expect("ASCII header"),
+        ),
         None => Response::from_string("Không có tệp này.").with_status_code(404),
     }
 }
@@ -52,8 +53,20 @@ mod tests {
         let root = Path::new("/srv/dist");
         assert_eq!(resolve(root, "/"), Some(root.join("index.html")));
         assert_eq!(resolve(root, "/?demo"), Some(root.join("index.html")));
-        assert_eq!(resolve(root, "/assets/index-1a2b.js"), Some(root.join("assets/index-1a2b.js")));
-        for bad in ["/../etc/passwd", "/assets/../../x", "/%2e%2e/x", "/a\\..\\b", "//etc/passwd", "/.env", "relative", "/C:/x"] {
+        assert_eq!(
+            resolve(root, "/assets/index-1a2b.js"),
+            Some(root.join("assets/index-1a2b.js"))
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/assets/../../x",
+            "/%2e%2e/x",
+            "/a\\..\\b",
+            "//etc/passwd",
+            "/.env",
+            "relative",
+            "/C:/x",
+        ] {
             assert_eq!(resolve(root, bad), None, "{bad}");
         }
     }

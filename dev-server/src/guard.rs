@@ -14,7 +14,10 @@ fn loopback(host: &str) -> bool {
 }
 
 fn header<'a>(req: &'a Request, name: &'static str) -> Option<&'a str> {
-    req.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str())
+    req.headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str())
 }
 
 /// Ok when the request may be answered; otherwise why not, in Vietnamese.
@@ -28,7 +31,13 @@ pub fn check(req: &Request, port: u16) -> Result<(), &'static str> {
     )
 }
 
-fn allowed(method: &Method, host: Option<&str>, origin: Option<&str>, content_type: Option<&str>, port: u16) -> Result<(), &'static str> {
+fn allowed(
+    method: &Method,
+    host: Option<&str>,
+    origin: Option<&str>,
+    content_type: Option<&str>,
+    port: u16,
+) -> Result<(), &'static str> {
     const REFUSED: &str = "Máy chủ thử nghiệm của Tre chỉ trả lời trang trên chính máy này.";
     // The Host must be this very server: a rebinding name such as evil.example is refused.
     let own = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
@@ -58,9 +67,23 @@ mod tests {
     #[test]
     fn loopback_pages_are_answered() {
         assert!(allowed(&Method::Get, Some("127.0.0.1:4173"), None, None, 4173).is_ok());
-        assert!(allowed(&Method::Post, Some("localhost:4173"), Some("http://127.0.0.1:4173"), JSON, 4173).is_ok());
+        assert!(allowed(
+            &Method::Post,
+            Some("localhost:4173"),
+            Some("http://127.0.0.1:4173"),
+            JSON,
+            4173
+        )
+        .is_ok());
         // Vite's dev server proxying to this one.
-        assert!(allowed(&Method::Post, Some("127.0.0.1:4173"), Some("http://localhost:5173"), JSON, 4173).is_ok());
+        assert!(allowed(
+            &Method::Post,
+            Some("127.0.0.1:4173"),
+            Some("http://localhost:5173"),
+            JSON,
+            4173
+        )
+        .is_ok());
     }
 
     #[test]
@@ -70,10 +93,38 @@ mod tests {
         assert!(allowed(&Method::Get, None, None, None, 4173).is_err());
         assert!(allowed(&Method::Get, Some("127.0.0.1:9999"), None, None, 4173).is_err());
         // A page elsewhere posting to the loopback.
-        assert!(allowed(&Method::Post, Some("127.0.0.1:4173"), Some("https://evil.example"), JSON, 4173).is_err());
-        assert!(allowed(&Method::Post, Some("127.0.0.1:4173"), Some("http://127.0.0.1.evil.example"), JSON, 4173).is_err());
-        assert!(allowed(&Method::Post, Some("127.0.0.1:4173"), Some("null"), JSON, 4173).is_err());
+        assert!(allowed(
+            &Method::Post,
+            Some("127.0.0.1:4173"),
+            Some("https://evil.example"),
+            JSON,
+            4173
+        )
+        .is_err());
+        assert!(allowed(
+            &Method::Post,
+            Some("127.0.0.1:4173"),
+            Some("http://127.0.0.1.evil.example"),
+            JSON,
+            4173
+        )
+        .is_err());
+        assert!(allowed(
+            &Method::Post,
+            Some("127.0.0.1:4173"),
+            Some("null"),
+            JSON,
+            4173
+        )
+        .is_err());
         // A form's text/plain post needs no preflight: refused.
-        assert!(allowed(&Method::Post, Some("127.0.0.1:4173"), None, Some("text/plain"), 4173).is_err());
+        assert!(allowed(
+            &Method::Post,
+            Some("127.0.0.1:4173"),
+            None,
+            Some("text/plain"),
+            4173
+        )
+        .is_err());
     }
 }

@@ -12,8 +12,8 @@
 //! prints `http://127.0.0.1:PORT/` on its first line once it listens.
 
 mod dispatch;
-mod guard;
 mod files;
+mod guard;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -45,7 +45,12 @@ fn options() -> Options {
             Some("--db") => db = Some(PathBuf::from(value())),
             Some("--ui") => ui = Some(PathBuf::from(value())),
             Some("--export-dir") => export_dir = Some(PathBuf::from(value())),
-            Some("--port") => port = value().to_str().and_then(|p| p.parse().ok()).unwrap_or_else(|| usage()),
+            Some("--port") => {
+                port = value()
+                    .to_str()
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or_else(|| usage())
+            }
             _ => usage(),
         }
     }
@@ -67,9 +72,17 @@ fn main() {
     if let Some(dir) = opts.export_dir {
         session.set_export_dir(dir);
     }
-    let server = Server::http(("127.0.0.1", opts.port))
-        .unwrap_or_else(|e| fail(format!("không mở được cổng {} trên 127.0.0.1 ({e}).", opts.port)));
-    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(opts.port);
+    let server = Server::http(("127.0.0.1", opts.port)).unwrap_or_else(|e| {
+        fail(format!(
+            "không mở được cổng {} trên 127.0.0.1 ({e}).",
+            opts.port
+        ))
+    });
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(opts.port);
     println!("http://127.0.0.1:{port}/");
     let _ = std::io::stdout().flush();
     // One request at a time over one Session: what the shell's Mutex<Session> gives too.
@@ -81,7 +94,12 @@ fn main() {
     }
 }
 
-fn handle(session: &mut Session, ui: Option<&Path>, port: u16, mut req: Request) -> std::io::Result<()> {
+fn handle(
+    session: &mut Session,
+    ui: Option<&Path>,
+    port: u16,
+    mut req: Request,
+) -> std::io::Result<()> {
     if let Err(why) = guard::check(&req, port) {
         return req.respond(text(403, why));
     }
@@ -89,7 +107,9 @@ fn handle(session: &mut Session, ui: Option<&Path>, port: u16, mut req: Request)
     match (req.method(), url.strip_prefix("/invoke/")) {
         (Method::Post, Some(cmd)) => {
             let mut body = Vec::new();
-            (&mut req.as_reader()).take(MAX_BODY + 1).read_to_end(&mut body)?;
+            (&mut req.as_reader())
+                .take(MAX_BODY + 1)
+                .read_to_end(&mut body)?;
             if body.len() as u64 > MAX_BODY {
                 return req.respond(text(413, "Yêu cầu quá lớn."));
             }
@@ -99,7 +119,10 @@ fn handle(session: &mut Session, ui: Option<&Path>, port: u16, mut req: Request)
                 serde_json::from_slice(&body)
             };
             let (status, reply) = match args {
-                Err(e) => (400, serde_json::json!({"code": "invalid-request", "message": format!("Nội dung yêu cầu không phải JSON: {e}.")})),
+                Err(e) => (
+                    400,
+                    serde_json::json!({"code": "invalid-request", "message": format!("Nội dung yêu cầu không phải JSON: {e}.")}),
+                ),
                 Ok(args) => match dispatch::dispatch(session, cmd, args) {
                     Ok(v) => (200, v),
                     Err(f) => (400, serde_json::to_value(f).unwrap_or_default()),
@@ -109,7 +132,10 @@ fn handle(session: &mut Session, ui: Option<&Path>, port: u16, mut req: Request)
         }
         (Method::Get | Method::Head, None) => match ui {
             Some(root) => req.respond(files::serve(root, &url)),
-            None => req.respond(text(404, "Không phục vụ giao diện: hãy chạy với --ui ui/dist.")),
+            None => req.respond(text(
+                404,
+                "Không phục vụ giao diện: hãy chạy với --ui ui/dist.",
+            )),
         },
         _ => req.respond(text(405, "Phương thức không được hỗ trợ.")),
     }

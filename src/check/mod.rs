@@ -12,7 +12,8 @@
 //! - `words`: misspellings and wrong forms (`assets/check/words.json`);
 //! - `form`: signer, subject, type name ↔ symbol, place, recipients, paragraphs;
 //! - `copied`: another commune's or province's name, a signer who is not a leader;
-//! - `text`: a raw text file sorted into the parts of a plan, for the rules above;
+//! - `text`: a raw text file, as the importer's paragraphs (`import::paragraphs`: marks,
+//!   broken lines, columns read once for both), sorted into the parts of a plan;
 //! - `text_form`: the form that only raw text still shows (recipients' ";", "./.").
 //!
 //! `check_plan` checks the model, `check_text` a raw text, `check_source` both (an imported

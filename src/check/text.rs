@@ -1,18 +1,19 @@
-//! Checks a plan as raw text (a seed, a .txt or .md file): the lines are sorted into the
-//! parts of a plan just well enough to run the text rules on them, and the things that the
+//! Checks a plan as raw text (a seed, a .txt or .md file): the importer's paragraphs (its
+//! marks, joined lines and columns, so the two never read a file differently) are sorted
+//! into the parts of a plan just well enough to run the text rules on them, and the things that the
 //! plan model no longer holds are checked here: "Noi nhận" written wrong, a recipient ending
 //! with ",", a basis without its ";", the closing "./.", the date line's leading zeros.
 
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use super::doc::{Doc, Out, Part, Spot};
 use super::finding::{Finding, Severity};
 use super::scan::{fold, last_words};
 use super::CheckContext;
 use super::{form, text_form};
+use crate::import::Para;
 use crate::model::DocDate;
 use crate::text::strip_marks;
 
@@ -27,7 +28,7 @@ static NUMBERED: LazyLock<Regex> =
 static LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-zđ])\)\s+").expect("letter heading"));
 
-/// One cleaned line: Markdown marks removed, broken lines joined.
+/// One line the rules read: an importer's paragraph, or one column of it.
 struct Line {
     no: usize,
     text: String,
@@ -35,83 +36,32 @@ struct Line {
     marked: bool,
 }
 
-/// The columns of a line typed as two (a header's "Số: 12/KH-UBND        Vân Nham, ngày …",
-/// a tail's "- Như trên;        PHÓ CHỦ TỊCH"), left first, each read as a line of its own,
-/// as the importer reads them. A column gap is a tab or eight spaces or more; the blanks left
-/// for a number or a day to be written by hand ("Số:      /KH-UBND", "ngày      tháng") are not.
-fn columns(raw: &str) -> Vec<&str> {
-    let Some((left, right)) = column_gap(raw) else {
-        return vec![raw];
-    };
-    let hand_blank = right.starts_with('/')
-        || left.trim_end().ends_with("Số:")
-        || left.trim_end().ends_with("ngày");
-    if hand_blank || left.trim().is_empty() {
-        return vec![raw];
+/// The columns of a paragraph typed as two on one line (a header's "Số: 12/KH-UBND
+/// Vân Nham, ngày …", a tail's "- Như trên;      PHÓ CHỦ TỊCH"), left first, each read as a
+/// line of its own, as the importer's header and tail read them. The blanks left for a
+/// number or a day to be written by hand ("Số:      /KH-UBND", "ngày      tháng") are not
+/// columns.
+fn columns(p: &Para) -> Vec<Line> {
+    let hand_blank = p.cells.windows(2).any(|w| {
+        w[1].starts_with('/')
+            || w[0].ends_with("Số:")
+            || w[0].ends_with("ngày")
+            || w[1].starts_with("tháng")
+    });
+    if p.cells.len() < 2 || hand_blank {
+        return vec![line_of(p, &p.text)];
     }
-    let mut out = vec![left];
-    out.extend(columns(right));
-    out
+    p.cells.iter().map(|c| line_of(p, c)).collect()
 }
 
-/// Splits at the first tab or run of 8+ spaces inside the text: (before, after).
-fn column_gap(raw: &str) -> Option<(&str, &str)> {
-    let body = raw.trim_start();
-    let offset = raw.len() - body.len();
-    let mut run_start = None;
-    for (i, c) in body.char_indices() {
-        match c {
-            '\t' => return Some((&raw[..offset + i], body[i..].trim_start())),
-            ' ' => {
-                let start = *run_start.get_or_insert(i);
-                if body[start..].starts_with("        ") {
-                    let rest = body[start..].trim_start();
-                    return (!rest.is_empty()).then(|| (&raw[..offset + start], rest));
-                }
-            }
-            _ => run_start = None,
-        }
+/// `text` (the paragraph or one of its columns) as a line of paragraph `p`.
+fn line_of(p: &Para, text: &str) -> Line {
+    Line {
+        no: p.line,
+        text: text.to_string(),
+        // "## 1. Mục đích", "**1. Mục đích**": a heading whatever its length.
+        marked: p.heading || p.all_bold || p.bold_head.is_some(),
     }
-    None
-}
-
-fn clean(raw: &str) -> (String, bool) {
-    let t = raw.trim();
-    let heading = t.starts_with('#');
-    let t = t.trim_start_matches('#').trim();
-    let bold = t.starts_with("**");
-    let text: String = t.replace('*', "").trim().to_string();
-    (text.nfc().collect(), heading || bold)
-}
-
-fn lines(text: &str) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::new();
-    let cells = text
-        .lines()
-        .enumerate()
-        .flat_map(|(i, raw)| columns(raw).into_iter().map(move |c| (i, c)));
-    for (i, raw) in cells {
-        let (t, marked) = clean(raw);
-        if t.is_empty() {
-            continue;
-        }
-        // Text extraction breaks lines mid-sentence: "… giáo" / "dục, tư vấn …".
-        if let Some(prev) = out.last_mut() {
-            let open = !prev.text.ends_with(['.', ';', ':', '!', '?', ',']);
-            let continues = t.chars().next().is_some_and(char::is_lowercase);
-            if open && continues && !prev.text.starts_with("Số") {
-                prev.text.push(' ');
-                prev.text.push_str(&t);
-                continue;
-            }
-        }
-        out.push(Line {
-            no: i + 1,
-            text: t,
-            marked,
-        });
-    }
-    out
 }
 
 fn is_upper(s: &str) -> bool {
@@ -146,20 +96,63 @@ pub struct Header {
     pub place: Option<String>,
 }
 
+/// Reads a plan's lines in order, sorting each into its part of the plan, and keeps the
+/// findings only the raw text shows.
+struct Reader {
+    spots: Vec<Spot>,
+    header: Header,
+    out: Out,
+    state: State,
+    /// The section path of the body so far: ["II", "1"].
+    path: Vec<String>,
+    bases: usize,
+    recipients: usize,
+    titles: usize,
+}
+
+/// "Nơi nhận:", also misspelt "Noi nhận" (which `text_form` reports).
+fn is_recipients_heading(t: &str) -> bool {
+    fold(&strip_marks(t)).starts_with("noi nhan")
+}
+
 pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
-    let mut spots: Vec<Spot> = Vec::new();
-    let mut header = Header::default();
-    let mut out = Out::default();
-    let mut state = State::Header;
-    let mut path: Vec<String> = Vec::new();
-    let (mut bases, mut recipients, mut titles) = (0, 0, 0);
-    let push = |spots: &mut Vec<Spot>,
-                l: &Line,
-                part: Part,
-                section: &str,
-                field: Option<&'static str>,
-                index: Option<usize>| {
-        spots.push(Spot {
+    let mut r = Reader {
+        spots: Vec::new(),
+        header: Header::default(),
+        out: Out::default(),
+        state: State::Header,
+        path: Vec::new(),
+        bases: 0,
+        recipients: 0,
+        titles: 0,
+    };
+    // The importer's paragraphs: marks read, broken lines joined, columns cut.
+    for p in crate::import::paragraphs(text) {
+        // Columns are where a plan has them: its header and its tail.
+        let in_columns = matches!(r.state, State::Header | State::Recipients | State::Signer)
+            || is_recipients_heading(&p.text);
+        if in_columns {
+            columns(&p).iter().for_each(|l| r.line(l));
+        } else {
+            r.line(&line_of(&p, &p.text));
+        }
+    }
+    text_form::structure(&r.spots, &r.header, &mut r.out);
+    let doc = Doc::new(r.spots, r.header.date, r.header.place.clone(), None, ctx);
+    super::run_text_rules(&doc, &mut r.out);
+    r.out.into_sorted()
+}
+
+impl Reader {
+    fn push(
+        &mut self,
+        l: &Line,
+        part: Part,
+        section: &str,
+        field: Option<&'static str>,
+        index: Option<usize>,
+    ) {
+        self.spots.push(Spot {
             text: l.text.clone(),
             part,
             section: section.to_string(),
@@ -167,63 +160,52 @@ pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
             index,
             line: Some(l.no),
         })
-    };
-    for l in lines(text) {
+    }
+
+    fn line(&mut self, l: &Line) {
         let t = l.text.as_str();
-        let bare = fold(&strip_marks(t));
-        if state != State::Recipients && state != State::Signer && bare.starts_with("noi nhan") {
-            state = State::Recipients;
-            push(
-                &mut spots,
-                &l,
-                Part::RecipientsHeading,
-                "recipients",
-                None,
-                None,
-            );
-            continue;
+        if self.state != State::Recipients
+            && self.state != State::Signer
+            && is_recipients_heading(t)
+        {
+            self.state = State::Recipients;
+            self.push(l, Part::RecipientsHeading, "recipients", None, None);
+            return;
         }
-        match state {
+        match self.state {
             State::Header => {
                 if let Some(sym) = t.strip_prefix("Số:") {
                     let sym = sym.split('/').nth(1).unwrap_or("").trim().to_string();
-                    header.symbol = Some((l.no, sym));
+                    self.header.symbol = Some((l.no, sym));
                 } else if let Some(c) = DATE_LINE.captures(t) {
                     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-                    header.place = Some(c[1].trim().to_string());
-                    header.date = Some(DocDate {
+                    self.header.place = Some(c[1].trim().to_string());
+                    self.header.date = Some(DocDate {
                         day: num(2),
                         month: num(3).unwrap_or(1),
                         year: c[4].parse().unwrap_or(0),
                     });
-                    text_form::date_line_format(&l.text, l.no, &mut out);
-                } else if is_type_name(t, header.date.is_some()) {
-                    header.doc_type = Some((l.no, t.to_string()));
-                    state = State::Title;
+                    text_form::date_line_format(&l.text, l.no, &mut self.out);
+                } else if is_type_name(t, self.header.date.is_some()) {
+                    self.header.doc_type = Some((l.no, t.to_string()));
+                    self.state = State::Title;
                 } else if ROMAN.is_match(t) {
                     // No type name: the body starts anyway.
-                    state = State::Body;
-                    let part = body_line(&l, &mut path);
-                    push(&mut spots, &l, part, &display_path(&path), None, None);
-                    continue;
+                    self.state = State::Body;
+                    let part = body_line(l, &mut self.path);
+                    self.push(l, part, &display_path(&self.path), None, None);
+                    return;
                 }
-                push(&mut spots, &l, Part::Header, "header", None, None);
+                self.push(l, Part::Header, "header", None, None);
             }
             State::Title => {
-                push(&mut spots, &l, Part::Title, "preamble", Some("title"), None);
-                state = State::Preamble;
+                self.push(l, Part::Title, "preamble", Some("title"), None);
+                self.state = State::Preamble;
             }
             State::Preamble if !ROMAN.is_match(t) => {
                 if t.starts_with("Căn cứ") || t.starts_with("Thực hiện") {
-                    push(
-                        &mut spots,
-                        &l,
-                        Part::Basis,
-                        "preamble",
-                        Some("bases"),
-                        Some(bases),
-                    );
-                    bases += 1;
+                    self.push(l, Part::Basis, "preamble", Some("bases"), Some(self.bases));
+                    self.bases += 1;
                     if !t.ends_with([';', '.', ':']) {
                         let tail = last_words(t, 6);
                         let f = Finding::new(
@@ -233,85 +215,64 @@ pub fn check_text(text: &str, ctx: &CheckContext) -> Vec<Finding> {
                         )
                         .excerpt(&tail)
                         .suggest(format!("{tail};"));
-                        out.at("preamble", Some("bases"), Some(bases - 1), Some(l.no), f);
+                        self.out.at(
+                            "preamble",
+                            Some("bases"),
+                            Some(self.bases - 1),
+                            Some(l.no),
+                            f,
+                        );
                     }
                 } else {
-                    push(&mut spots, &l, Part::Intro, "preamble", Some("intro"), None);
+                    self.push(l, Part::Intro, "preamble", Some("intro"), None);
                 }
             }
             State::Preamble | State::Body => {
-                state = State::Body;
+                self.state = State::Body;
                 if t.starts_with("Trên đây") {
-                    state = State::Closing;
-                    push(
-                        &mut spots,
-                        &l,
-                        Part::Closing,
-                        "closing",
-                        Some("closing"),
-                        None,
-                    );
-                    continue;
+                    self.state = State::Closing;
+                    self.push(l, Part::Closing, "closing", Some("closing"), None);
+                    return;
                 }
-                let part = body_line(&l, &mut path);
-                let section = display_path(&path);
-                push(&mut spots, &l, part, &section, None, None);
+                let part = body_line(l, &mut self.path);
+                let section = display_path(&self.path);
+                self.push(l, part, &section, None, None);
                 if part == Part::Paragraph {
                     if let Some(f) = form::paragraph_end(t) {
-                        out.at(&section, None, None, Some(l.no), f);
+                        self.out.at(&section, None, None, Some(l.no), f);
                     }
                 }
             }
-            State::Closing => push(
-                &mut spots,
-                &l,
-                Part::Closing,
-                "closing",
-                Some("closing"),
-                None,
-            ),
+            State::Closing => self.push(l, Part::Closing, "closing", Some("closing"), None),
             // Two-column tails interleave recipients and signer lines; a name never
             // starts with "-".
             State::Recipients | State::Signer if t.starts_with('-') => {
-                push(
-                    &mut spots,
-                    &l,
+                self.push(
+                    l,
                     Part::Recipient,
                     "recipients",
                     Some("recipients"),
-                    Some(recipients),
+                    Some(self.recipients),
                 );
-                recipients += 1;
+                self.recipients += 1;
             }
             State::Recipients | State::Signer => {
-                state = State::Signer;
+                self.state = State::Signer;
                 if is_upper(t) {
-                    push(
-                        &mut spots,
-                        &l,
+                    self.push(
+                        l,
                         Part::SignerTitle,
                         "signer",
                         Some("titles"),
-                        Some(titles),
+                        Some(self.titles),
                     );
-                    titles += 1;
+                    self.titles += 1;
                 } else {
-                    push(
-                        &mut spots,
-                        &l,
-                        Part::SignerName,
-                        "signer",
-                        Some("name"),
-                        None,
-                    );
+                    self.push(l, Part::SignerName, "signer", Some("name"), None);
                 }
             }
         }
     }
-    text_form::structure(&spots, &header, &mut out);
-    let doc = Doc::new(spots, header.date, header.place.clone(), None, ctx);
-    super::run_text_rules(&doc, &mut out);
-    out.into_sorted()
 }
 
 /// A line of the body: a heading moves the section path; numbered items are paragraphs
@@ -373,24 +334,27 @@ mod tests {
         );
     }
 
+    fn cols(line: &str) -> Vec<String> {
+        let p = &crate::import::paragraphs(line)[0];
+        columns(p).into_iter().map(|l| l.text).collect()
+    }
+
     #[test]
     fn two_columns_typed_on_one_line_are_read_as_two() {
         assert_eq!(
-            columns("Số: 12/KH-UBND                  Vân Nham, ngày 05 tháng 3 năm 2023"),
+            cols("Số: 12/KH-UBND                  Vân Nham, ngày 05 tháng 3 năm 2023"),
             vec!["Số: 12/KH-UBND", "Vân Nham, ngày 05 tháng 3 năm 2023"]
         );
         assert_eq!(
-            columns("- Như trên;\tPHÓ CHỦ TỊCH"),
+            cols("- Như trên;\tPHÓ CHỦ TỊCH"),
             vec!["- Như trên;", "PHÓ CHỦ TỊCH"]
         );
-        // Blanks left for the clerk, and a double space typed by mistake, are not columns.
+        // Blanks left for the clerk are not columns.
         for one in [
             "Số:        /KH-UBND",
             "Quan Sơn, ngày         tháng 4 năm 2026",
-            "Căn cứ  Luật Trẻ em",
-            "        - Lưu: VT.",
         ] {
-            assert_eq!(columns(one), vec![one]);
+            assert_eq!(cols(one).len(), 1, "{one}");
         }
         let two = GOOD
             .replace(

@@ -23,6 +23,8 @@ use super::vn;
 pub struct Para {
     /// Text without marks, whitespace folded.
     pub text: String,
+    /// The line of the text it starts on, from 1 (the linter's findings name it).
+    pub line: usize,
     /// The first line cut where a two-column header puts its columns (a tab or 2+ spaces),
     /// so "Số: 12/KH-UBND      Quan Sơn, ngày …" gives both parts.
     pub cells: Vec<String>,
@@ -75,11 +77,12 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     // Whether a blank line came since the last paragraph was started or extended.
     let mut after_blank = true;
-    for raw in text.split('\n') {
-        let Some(line) = parse_line(raw) else {
+    for (i, raw) in text.split('\n').enumerate() {
+        let Some(mut line) = parse_line(raw) else {
             after_blank = true;
             continue;
         };
+        line.line = i + 1;
         let joins = match out.last() {
             None => false,
             Some(prev) if after_blank => joins_across_blank(prev, &line),
@@ -180,6 +183,7 @@ fn parse_line(raw: &str) -> Option<Para> {
         || super::header::parse_place_date(&text).is_some();
     Some(Para {
         text,
+        line: 0,
         cells,
         heading,
         bold_head,

@@ -31,6 +31,7 @@ use crate::error::Result;
 use crate::model::{Plan, Section};
 
 pub use docx::{MAX_ENTRIES, MAX_XML_BYTES};
+pub(crate) use lines::Para;
 pub use source::MAX_FILE_BYTES;
 
 /// Template id of plans that came from a file rather than from a template.
@@ -67,6 +68,12 @@ pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Imported> {
 /// Imports text (plain or Markdown-ish) that is already decoded.
 pub fn import_text(name: &str, text: &str) -> Result<Imported> {
     with_source(name, encoding::normalise(text))
+}
+
+/// The paragraphs of a text as the importer reads them (marks, broken lines, columns), for
+/// the linter's rules that look at what the model normalises away.
+pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
+    lines::paragraphs(&encoding::normalise(text))
 }
 
 /// A text file's plan, keeping the text for the linter.
