@@ -7,6 +7,7 @@
 //! `/W` numbers, so measuring with the same numbers here makes the printed line end exactly
 //! where layout put it (a justified line meets the right margin to the hundredth of a point).
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -70,8 +71,6 @@ static BOLD_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-B
 struct Metrics {
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
-    /// Width of the space in thousandths of an em, asked for on every word gap.
-    space: u32,
 }
 
 /// Each face is parsed once per process, the first time it is measured (a document without
@@ -84,14 +83,35 @@ fn metrics(face: FontFace) -> &'static Metrics {
         let parsed = ttf_parser::Face::parse(face.bytes(), 0)
             .expect("bundled Liberation Serif face must parse");
         let units_per_em = f32::from(parsed.units_per_em());
-        let mut m = Metrics {
+        Metrics {
             face: parsed,
             units_per_em,
-            space: 0,
-        };
-        m.space = units_of(&m, ' ');
-        m
+        }
     })
+}
+
+/// What layout asks of a character, remembered per face for the characters a Vietnamese
+/// text is made of (up to the end of General Punctuation, U+206F): whether the face has a
+/// glyph and its advance. Layout asks for each character of every word several times, and a
+/// lookup in the font's `cmap` is a binary search each time. 0 means not asked yet; otherwise
+/// bit 31 is set, bit 30 says the face has the glyph, the low 16 bits are the advance in
+/// thousandths of an em. Zero-initialised statics cost nothing until a page of them is used.
+const CACHED: usize = 0x2070;
+static GLYPHS: [[AtomicU32; CACHED]; 4] = [const { [const { AtomicU32::new(0) }; CACHED] }; 4];
+
+fn cached(face: FontFace, c: char) -> (bool, u32) {
+    let Some(slot) = GLYPHS[face.index()].get(c as usize) else {
+        let m = metrics(face);
+        return (m.face.glyph_index(c).is_some(), units_of(m, c));
+    };
+    let v = slot.load(Ordering::Relaxed);
+    if v != 0 {
+        return (v & 1 << 30 != 0, v & 0xFFFF);
+    }
+    let m = metrics(face);
+    let (has, units) = (m.face.glyph_index(c).is_some(), units_of(m, c).min(0xFFFF));
+    slot.store(1 << 31 | u32::from(has) << 30 | units, Ordering::Relaxed);
+    (has, units)
 }
 
 fn units_of(m: &Metrics, c: char) -> u32 {
@@ -104,12 +124,7 @@ fn units_of(m: &Metrics, c: char) -> u32 {
 
 /// Advance of `c` in thousandths of an em.
 pub fn char_units(face: FontFace, c: char) -> u32 {
-    let m = metrics(face);
-    if c == ' ' {
-        m.space
-    } else {
-        units_of(m, c)
-    }
+    cached(face, c).1
 }
 
 /// Advance of `text` in thousandths of an em (no kerning: the PDF applies none either).
@@ -134,9 +149,14 @@ pub fn ascent(size: f32) -> f32 {
     f32::from(m.face.ascender()) / m.units_per_em * size
 }
 
+/// The glyph `face` draws `c` with; `None` when it has none (.notdef is drawn).
+pub fn glyph_id(face: FontFace, c: char) -> Option<u16> {
+    metrics(face).face.glyph_index(c).map(|g| g.0)
+}
+
 /// Whether the face has a real glyph for `c` (tests use it to prove Vietnamese coverage).
 pub fn has_glyph(face: FontFace, c: char) -> bool {
-    metrics(face).face.glyph_index(c).is_some()
+    cached(face, c).0
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! document tree directly.
 
 pub mod docx;
+mod face_subset;
 pub mod pdf;
 mod sfnt;
 pub mod svg;

@@ -8,11 +8,10 @@
 //! when it is set, so the same document gives the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    Color, FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
 use crate::document::{Document, Meta};
@@ -26,14 +25,15 @@ pub fn write_pdf(doc: &Document) -> Result<Vec<u8>> {
 
 /// Writes already laid-out pages as a PDF with `meta` as title and author.
 pub fn render_pages(pages: &Pages, meta: &Meta) -> Result<Vec<u8>> {
-    let ids = font_ids(pages);
+    let used = used_chars(pages);
+    let ids = font_ids(&used);
     let mut pdf = PdfDocument::new(&meta.title);
     for (face, id) in &ids {
-        let font = parsed_font(*face)?;
+        let font = super::face_subset::parsed_subset(*face, &used[face])?;
         pdf.resources
             .fonts
             .map
-            .insert(id.clone(), printpdf::PdfFont::new(font.clone()));
+            .insert(id.clone(), printpdf::PdfFont::new(font));
     }
     let info = &mut pdf.metadata.info;
     info.author = meta.author.clone();
@@ -201,17 +201,13 @@ fn text_items(text: &str, word_spacing: f32, size: f32) -> Vec<TextItem> {
 /// One font resource per face in use, named by a tag derived from the characters drawn in
 /// it. The first six letters are the subset tag (`ABCDEF+LiberationSerif`): derived from the
 /// content, it is stable for the same document and differs for different subsets.
-fn font_ids(pages: &Pages) -> BTreeMap<FontFace, FontId> {
-    let mut used: BTreeMap<FontFace, BTreeSet<char>> = BTreeMap::new();
-    for t in pages.pages.iter().flat_map(|p| &p.texts) {
-        used.entry(t.face).or_default().extend(t.text.chars());
-    }
+fn font_ids(used: &BTreeMap<FontFace, BTreeSet<char>>) -> BTreeMap<FontFace, FontId> {
     let mut taken = BTreeSet::new();
-    used.into_iter()
+    used.iter()
         .map(|(face, chars)| {
             let mut h = Fnv::new();
-            h.write(&[face as u8]);
-            for c in chars {
+            h.write(&[*face as u8]);
+            for &c in chars {
                 h.write(&u32::from(c).to_le_bytes());
             }
             let mut tag = letters(h.finish(), 6);
@@ -219,20 +215,19 @@ fn font_ids(pages: &Pages) -> BTreeMap<FontFace, FontId> {
                 h.write(b"+");
                 tag = letters(h.finish(), 6);
             }
-            (face, FontId(tag))
+            (*face, FontId(tag))
         })
         .collect()
 }
 
-/// Parses a face for printpdf (the subsetter needs its own parse) the first time a document
-/// uses it, once per process: a command that writes no PDF, or a document without bold
-/// italic, never pays for the faces it does not draw with.
-fn parsed_font(face: FontFace) -> Result<&'static ParsedFont> {
-    static FONTS: [OnceLock<Option<ParsedFont>>; 4] = [const { OnceLock::new() }; 4];
-    FONTS[face as usize]
-        .get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
-        .as_ref()
-        .ok_or_else(|| Error::Render(format!("không đọc được phông chữ {face:?} đi kèm")))
+/// The characters drawn in each face. A no-break space is drawn as a space (`text_items`).
+fn used_chars(pages: &Pages) -> BTreeMap<FontFace, BTreeSet<char>> {
+    let mut used: BTreeMap<FontFace, BTreeSet<char>> = BTreeMap::new();
+    for t in pages.pages.iter().flat_map(|p| &p.texts) {
+        let chars = t.text.chars().map(|c| if c == '\u{a0}' { ' ' } else { c });
+        used.entry(t.face).or_default().extend(chars);
+    }
+    used
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible builds convention) if set, otherwise now.
@@ -349,7 +344,7 @@ mod tests {
     #[test]
     fn tags_are_six_letters_and_distinct() {
         let pages = layout::layout_document(&crate::layout::tests::sample_document());
-        let ids = font_ids(&pages);
+        let ids = font_ids(&used_chars(&pages));
         assert_eq!(ids.len(), 4);
         for id in ids.values() {
             assert_eq!(id.0.len(), 6);
