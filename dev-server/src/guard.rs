@@ -88,43 +88,32 @@ mod tests {
 
     #[test]
     fn other_hosts_origins_and_plain_posts_are_refused() {
-        // DNS rebinding: a foreign name that resolves to 127.0.0.1.
-        assert!(allowed(&Method::Get, Some("evil.example:4173"), None, None, 4173).is_err());
-        assert!(allowed(&Method::Get, None, None, None, 4173).is_err());
-        assert!(allowed(&Method::Get, Some("127.0.0.1:9999"), None, None, 4173).is_err());
-        // A page elsewhere posting to the loopback.
-        assert!(allowed(
-            &Method::Post,
-            Some("127.0.0.1:4173"),
-            Some("https://evil.example"),
-            JSON,
-            4173
-        )
-        .is_err());
-        assert!(allowed(
-            &Method::Post,
-            Some("127.0.0.1:4173"),
-            Some("http://127.0.0.1.evil.example"),
-            JSON,
-            4173
-        )
-        .is_err());
-        assert!(allowed(
-            &Method::Post,
-            Some("127.0.0.1:4173"),
-            Some("null"),
-            JSON,
-            4173
-        )
-        .is_err());
-        // A form's text/plain post needs no preflight: refused.
-        assert!(allowed(
-            &Method::Post,
-            Some("127.0.0.1:4173"),
-            None,
-            Some("text/plain"),
-            4173
-        )
-        .is_err());
+        let own = Some("127.0.0.1:4173");
+        // (method, Host, Origin, Content-Type)
+        type Request<'a> = (&'a Method, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let refused: [Request; 7] = [
+            // DNS rebinding: a foreign name that resolves to 127.0.0.1; no Host; another port.
+            (&Method::Get, Some("evil.example:4173"), None, None),
+            (&Method::Get, None, None, None),
+            (&Method::Get, Some("127.0.0.1:9999"), None, None),
+            // A page elsewhere posting to the loopback.
+            (&Method::Post, own, Some("https://evil.example"), JSON),
+            (
+                &Method::Post,
+                own,
+                Some("http://127.0.0.1.evil.example"),
+                JSON,
+            ),
+            (&Method::Post, own, Some("null"), JSON),
+            // A form's text/plain post needs no preflight.
+            (&Method::Post, own, None, Some("text/plain")),
+        ];
+        for (method, host, origin, content_type) in refused {
+            let verdict = allowed(method, host, origin, content_type, 4173);
+            assert!(
+                verdict.is_err(),
+                "{method:?} {host:?} {origin:?} {content_type:?}"
+            );
+        }
     }
 }
