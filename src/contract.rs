@@ -119,6 +119,11 @@ fn generate() -> String {
         decl::<PartFormat>(cfg),
         decl::<FileEntry>(cfg),
         decl::<DossierResult>(cfg),
+        // The document register.
+        decl::<crate::register::SendMethod>(cfg),
+        decl::<crate::register::Sending>(cfg),
+        decl::<crate::register::DocState>(cfg),
+        decl::<crate::register::Entry>(cfg),
         // The self-assessment.
         decl::<Category>(cfg),
         decl::<ItemKind>(cfg),

@@ -90,7 +90,12 @@ mod tests {
     fn other_hosts_origins_and_plain_posts_are_refused() {
         let own = Some("127.0.0.1:4173");
         // (method, Host, Origin, Content-Type)
-        type Request<'a> = (&'a Method, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        type Request<'a> = (
+            &'a Method,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
         let refused: [Request; 7] = [
             // DNS rebinding: a foreign name that resolves to 127.0.0.1; no Host; another port.
             (&Method::Get, Some("evil.example:4173"), None, None),

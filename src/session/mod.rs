@@ -3,12 +3,14 @@
 //! everything either does is testable here. The front doors only parse, call and print.
 //!
 //! The methods are grouped by subject: `plans` (plans, their checks, import and export),
-//! `assessment` (the self-assessment, its documents and the catalogue), `dossier` (what is sent
-//! upward); this file holds opening the file, the commune profile, history and backups.
+//! `assessment` (the self-assessment, its documents and the catalogue), `register` (the
+//! documents' numbers, signing and sending), `dossier` (what is sent upward); this file holds
+//! opening the file, the commune profile, history and backups.
 
 mod assessment;
 mod dossier;
 mod plans;
+mod register;
 
 use std::path::{Path, PathBuf};
 

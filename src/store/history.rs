@@ -10,7 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::sqlerr::SqlResultExt;
-use super::{assessments, commune, plans, Store};
+use super::{assessments, commune, plans, register, Store};
 use crate::error::{Error, Result};
 
 /// One recorded change, newest first in [`Store::history`].
@@ -20,9 +20,10 @@ pub struct HistoryEntry {
     pub id: i64,
     /// RFC 3339 local time with offset.
     pub at: String,
-    /// "commune", "plan" or "assessment".
+    /// "commune", "plan", "assessment" or "register".
     pub entity: String,
-    /// The plan's id, the assessment's year; `None` for the commune (there is only one).
+    /// The plan's id, the assessment's year, the register row's id; `None` for the commune
+    /// (there is only one).
     pub entity_id: Option<i64>,
     /// "insert", "update" or "delete".
     pub action: String,
@@ -172,6 +173,7 @@ impl Store {
             ("assessment", Some(year)) => {
                 assessments::apply_snapshot(&tx, path, year, snapshot.as_deref())?
             }
+            ("register", Some(id)) => register::apply_snapshot(&tx, path, id, snapshot.as_deref())?,
             _ => {
                 return Err(Error::CorruptDatabase {
                     path: path.to_path_buf(),

@@ -16,6 +16,7 @@ mod commune;
 mod history;
 mod paths;
 mod plans;
+mod register;
 mod restore;
 mod schema;
 mod sqlerr;

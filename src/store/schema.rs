@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -101,6 +101,33 @@ CREATE TABLE history_v2 (
 INSERT INTO history_v2 SELECT id, at, entity, entity_id, action, old, new, summary, undone FROM history;
 DROP TABLE history;
 ALTER TABLE history_v2 RENAME TO history;
+";
+
+/// Version 3 (issue 12): the document register. The number and date of a document stay in
+/// the plan or the assessment; the register keeps what is new (the sendings) per document,
+/// named by its key ("plan:3", "assessment:2026:report"). History learns a fourth entity.
+const V3: &str = "
+CREATE TABLE register (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc     TEXT NOT NULL UNIQUE,
+    data    TEXT NOT NULL CHECK (json_valid(data)),
+    updated TEXT NOT NULL
+);
+
+CREATE TABLE history_v3 (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    entity    TEXT NOT NULL CHECK (entity IN ('commune', 'plan', 'assessment', 'register')),
+    entity_id INTEGER,
+    action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    old       TEXT CHECK (old IS NULL OR json_valid(old)),
+    new       TEXT CHECK (new IS NULL OR json_valid(new)),
+    summary   TEXT NOT NULL,
+    undone    INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+);
+INSERT INTO history_v3 SELECT id, at, entity, entity_id, action, old, new, summary, undone FROM history;
+DROP TABLE history;
+ALTER TABLE history_v3 RENAME TO history;
 ";
 
 /// What a file is, learnt by reading only.

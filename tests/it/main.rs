@@ -20,6 +20,7 @@ mod import_fuzz;
 mod pdf_render;
 mod pdf_size;
 mod preview_matches_pdf;
+mod register;
 mod store;
 mod templates_pdf;
 mod typesetting;

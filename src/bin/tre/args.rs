@@ -82,6 +82,9 @@ pub enum Command {
     /// Hồ sơ gửi cấp trên (tệp ZIP và thư nháp) và kiểm tra hồ sơ nhận được
     #[command(subcommand)]
     Dossier(crate::dossier::DossierCmd),
+    /// Sổ văn bản đi: số, ngày ký và nơi đã gửi của từng văn bản
+    #[command(subcommand)]
+    Register(crate::register::RegisterCmd),
     /// Sao lưu toàn bộ dữ liệu ra một tệp
     Backup {
         /// Tệp sao lưu sẽ tạo

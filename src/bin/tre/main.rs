@@ -12,6 +12,7 @@ mod import;
 mod plan;
 #[cfg(test)]
 mod reference;
+mod register;
 mod workbook;
 
 use std::io::Write;
@@ -102,6 +103,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
             deadlines(&open(db)?, year.unwrap_or_else(current_year), json, ics)
         }
         Command::Dossier(cmd) => dossier::run(db, cmd),
+        Command::Register(cmd) => register::run(&mut open(db)?, cmd),
         Command::Backup { out } => {
             open(db)?.backup_to(&out)?;
             println!("Đã sao lưu vào {}", out.display());

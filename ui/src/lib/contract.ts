@@ -159,11 +159,12 @@ export type HistoryEntry = { id: number,
  */
 at: string, 
 /**
- * "commune", "plan" or "assessment".
+ * "commune", "plan", "assessment" or "register".
  */
 entity: string, 
 /**
- * The plan's id, the assessment's year; `None` for the commune (there is only one).
+ * The plan's id, the assessment's year, the register row's id; `None` for the commune
+ * (there is only one).
  */
 entity_id: number | null, 
 /**
@@ -327,6 +328,62 @@ sha256: string, };
  * What `dossier build` wrote, for the app.
  */
 export type DossierResult = { zip: string, eml: string, files: Array<DossierFile>, warnings: Array<string>, };
+
+/**
+ * How a document went out.
+ */
+export type SendMethod = "email" | "e-office" | "post" | "hand";
+
+/**
+ * One sending of a document.
+ */
+export type Sending = { 
+/**
+ * ISO date it went out.
+ */
+on: string, 
+/**
+ * "Sở Y tế tỉnh Phú Thọ".
+ */
+to: string, how: SendMethod, 
+/**
+ * "Kèm hồ sơ đề nghị công nhận", a reference number of the e-office system…
+ */
+note?: string | null, };
+
+/**
+ * The state a document has reached.
+ */
+export type DocState = "draft" | "signed" | "sent";
+
+/**
+ * One line of the register.
+ */
+export type RegisterEntry = { 
+/**
+ * "plan:3", "assessment:2026:report": what `tre register` and the app name it by.
+ */
+key: string, year: number, 
+/**
+ * "KẾ HOẠCH", "BÁO CÁO", "TỜ TRÌNH"…
+ */
+doc_type: string, 
+/**
+ * The subject line.
+ */
+title: string, 
+/**
+ * "15", `None` while a draft.
+ */
+number: string | null, 
+/**
+ * "15/KH-UBND" once numbered.
+ */
+number_line: string | null, 
+/**
+ * ISO date of signing, `None` while the day is blank.
+ */
+date: string | null, state: DocState, state_label: string, sendings: Array<Sending>, };
 
 export type Category = { id: string, name: string, threshold: number, };
 
