@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use tre::document::assessment::AssessmentKind;
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
+use tre::register::{SendMethod, Sending};
 use tre::session::{AssessmentEdit, Session};
 
 /// What the browser gets back when a command fails: the shell's `CmdError`.
@@ -74,6 +75,9 @@ const COMMANDS: &[&str] = &[
     "plan_check_draft",
     "plan_import",
     "plan_copy_checked",
+    "register_list",
+    "register_sign",
+    "register_send",
 ];
 
 /// The arguments of one call, as the UI passes them to `invoke`.
@@ -145,6 +149,16 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "plan_check_draft" => ok(s.plan_check_draft(&a.get::<Plan>("plan")?)),
         "plan_import" => ok(s.plan_import(&a.get::<PathBuf>("path")?)),
         "plan_copy_checked" => ok(s.plan_copy_checked(a.get("id")?, a.get("year")?)),
+        "register_list" => ok(s.register_list(a.get("year")?)),
+        "register_sign" => {
+            let (key, number, date): (String, String, String) = (a.get("key")?, a.get("number")?, a.get("date")?);
+            ok(s.register_sign(&key, &number, &date))
+        }
+        "register_send" => {
+            let (on, to, note): (String, String, Option<String>) = (a.get("on")?, a.get("to")?, a.get("note")?);
+            let sending = Sending::new(&on, &to, a.get::<SendMethod>("how")?, note.as_deref())?;
+            ok(s.register_send(&a.get::<String>("key")?, sending))
+        }
         _ if SHELL_ONLY.contains(&cmd) => Err(Failure::request(format!(
             "Lệnh “{cmd}” chỉ có trong ứng dụng Tre trên máy tính."
         ))),

@@ -118,14 +118,16 @@ fn handle(
             } else {
                 serde_json::from_slice(&body)
             };
+            // A command the core refuses is an answer, not a failed request: 200 with
+            // `{"error": {code, message}}` (as Tauri rejects the invoke), `{"value": …}` else.
             let (status, reply) = match args {
                 Err(e) => (
                     400,
-                    serde_json::json!({"code": "invalid-request", "message": format!("Nội dung yêu cầu không phải JSON: {e}.")}),
+                    serde_json::json!({"error": {"code": "invalid-request", "message": format!("Nội dung yêu cầu không phải JSON: {e}.")}}),
                 ),
                 Ok(args) => match dispatch::dispatch(session, cmd, args) {
-                    Ok(v) => (200, v),
-                    Err(f) => (400, serde_json::to_value(f).unwrap_or_default()),
+                    Ok(v) => (200, serde_json::json!({ "value": v })),
+                    Err(f) => (200, serde_json::json!({ "error": f })),
                 },
             };
             req.respond(json(status, &reply))

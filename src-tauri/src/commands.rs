@@ -16,6 +16,7 @@ use tre::document::assessment::AssessmentKind;
 use tre::dossier::DossierResult;
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
+use tre::register::{Entry as RegisterEntry, SendMethod, Sending};
 use tre::session::{AssessmentEdit, CopiedPlan, ImportedPlan, PagePreview, Session, TemplateInfo};
 use tre::store::{resolve_db_path, HistoryEntry, PlanSummary, StoredPlan};
 
@@ -240,4 +241,29 @@ pub fn plan_import(s: State<AppState>, path: PathBuf) -> Res<ImportedPlan> {
 #[tauri::command]
 pub fn plan_copy_checked(s: State<AppState>, id: i64, year: i32) -> Res<CopiedPlan> {
     with(&s, |x| x.plan_copy_checked(id, year))
+}
+
+/// "Văn bản": the year's documents and their states (sổ văn bản đi).
+#[tauri::command]
+pub fn register_list(s: State<AppState>, year: i32) -> Res<Vec<RegisterEntry>> {
+    with(&s, |x| x.register_list(year))
+}
+
+/// "Đã ký": the number and date the văn thư gave a document.
+#[tauri::command]
+pub fn register_sign(s: State<AppState>, key: String, number: String, date: String) -> Res<RegisterEntry> {
+    with(&s, |x| x.register_sign(&key, &number, &date))
+}
+
+/// "Đã gửi": when, to whom and how a signed document went out.
+#[tauri::command]
+pub fn register_send(
+    s: State<AppState>,
+    key: String,
+    on: String,
+    to: String,
+    how: SendMethod,
+    note: Option<String>,
+) -> Res<RegisterEntry> {
+    with(&s, |x| x.register_send(&key, Sending::new(&on, &to, how, note.as_deref())?))
 }

@@ -53,6 +53,9 @@ fn main() {
             commands::plan_check_draft,
             commands::plan_import,
             commands::plan_copy_checked,
+            commands::register_list,
+            commands::register_sign,
+            commands::register_send,
             opening::open_written,
             opening::reveal_written,
         ])

@@ -13,8 +13,8 @@ const testDir = process.env.TRE_TEST_DIR;
 async function core(cmd, args = {}) {
   const res = await fetch(new URL(`invoke/${cmd}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
   const body = await res.json();
-  if (!res.ok) throw new Error(`${cmd}: ${body.message}`);
-  return body;
+  if (body.error || !res.ok) throw new Error(`${cmd}: ${body.error?.message ?? res.status}`);
+  return body.value;
 }
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -252,6 +252,34 @@ await step('commune info is reachable later and keeps its values', async () => {
   await t('nav-commune').click();
   assert.equal(await t('setup-name').inputValue(), 'Tân Lập');
   assert.equal(await t('use-demo').count(), 0);
+});
+
+await step('the register records the number, the date and a sending, as the core checks them', async () => {
+  await t('nav-register').click();
+  await t('register-table').waitFor();
+  const year = (await page.locator('h1').textContent()).match(/\d{4}/)[0];
+  const row = t('register-row').first();
+  assert.equal(await row.getAttribute('data-state'), 'draft');
+  await row.getByTestId('register-sign').click();
+  await t('sign-number').fill('12');
+  await t('sign-date').fill(`31/02/${year}`);
+  await t('sign-ok').click();
+  // The core's own message, and nothing saved.
+  assert.match(await t('sign-error').textContent(), /không hợp lệ/);
+  await t('sign-date').fill(`20/04/${year}`);
+  await t('sign-ok').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="register-row"]').dataset.state === 'signed');
+  assert.equal(await row.getByTestId('register-number').textContent(), '12/KH-UBND');
+  await row.getByTestId('register-send').click();
+  assert.equal(await t('send-to').inputValue(), 'Sở Y tế tỉnh Tuyên Quang');
+  await t('send-how').selectOption('e-office');
+  await t('send-ok').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="register-row"]').dataset.state === 'sent');
+  assert.match(await row.textContent(), /Sở Y tế tỉnh Tuyên Quang \(hệ thống quản lý văn bản\)/);
+  // The plan itself now carries the number: the core wrote it where the plan keeps it.
+  const key = await row.getAttribute('data-key');
+  const { plan } = await core('plan_get', { id: Number(key.split(':')[1]) });
+  assert.deepEqual([plan.number, plan.date], ['12', { day: 20, month: 4, year: Number(year) }]);
 });
 
 await browser.close();

@@ -19,8 +19,8 @@ await t('plan-item').first().waitFor();
 const core = async (cmd, args = {}) => {
   const res = await fetch(new URL(`invoke/${cmd}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
   const body = await res.json();
-  if (!res.ok) throw new Error(`${cmd}: ${body.message}`);
-  return body;
+  if (body.error || !res.ok) throw new Error(`${cmd}: ${body.error?.message ?? res.status}`);
+  return body.value;
 };
 const { id } = (await core('plans_list', { year: null })).find((p) => p.template === 'qd06');
 const { plan } = await core('plan_get', { id });

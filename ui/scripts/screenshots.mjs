@@ -70,6 +70,17 @@ await t('nav-deadlines').click();
 await t('deadlines-table').waitFor();
 await page.screenshot({ path: `${out}/deadlines.png` });
 
+// The register: the demo's numbered plan is signed; record that it was sent.
+await t('nav-register').click();
+await t('register-table').waitFor();
+await t('register-send').first().click();
+await t('send-note').fill('Số đến 125');
+await page.screenshot({ path: `${out}/register-send.png` });
+await t('send-ok').click();
+await page.locator('[data-testid="register-row"][data-state="sent"]').waitFor();
+await closeToasts();
+await page.screenshot({ path: `${out}/register.png` });
+
 await browser.close();
 if (problems.length) {
   console.log(problems.join('\n'));

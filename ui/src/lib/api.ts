@@ -23,6 +23,8 @@ import type {
   Overview,
   Plan,
   PlanSummary,
+  RegisterEntry,
+  SendMethod,
   StoredPlan,
   Template,
   YearDeadline,
@@ -43,9 +45,11 @@ export async function invokeHttp<T>(cmd: string, args?: Record<string, unknown>)
   } catch {
     throw { code: 'unknown', message: 'Không kết nối được máy chủ thử nghiệm của Tre (tre-dev-server). Hãy chạy lại nó.' };
   }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw body ?? { code: 'unknown', message: `Máy chủ thử nghiệm trả lời lỗi ${res.status}.` };
-  return body as T;
+  // `{value}` or `{error: {code, message}}`, as the invoke resolves or rejects inside Tauri.
+  const body = (await res.json().catch(() => null)) as { value?: T; error?: unknown } | null;
+  if (body?.error) throw body.error;
+  if (!res.ok || !body || !('value' in body)) throw { code: 'unknown', message: `Máy chủ thử nghiệm trả lời lỗi ${res.status}.` };
+  return body.value as T;
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -136,6 +140,14 @@ export async function dossierBuild(year: number, onProgress?: (p: DossierProgres
     unlisten?.();
   }
 }
+
+// --- the document register (sổ văn bản đi) ------------------------------------------------
+export const registerList = (year: number) => call<RegisterEntry[]>('register_list', { year });
+/** Records the number and date the văn thư gave the document ("Đã ký"). */
+export const registerSign = (key: string, number: string, date: string) => call<RegisterEntry>('register_sign', { key, number, date });
+/** Records that a signed document went out ("Đã gửi"); `on` is "20/04/2026". */
+export const registerSend = (key: string, on: string, to: string, how: SendMethod, note: string | null) =>
+  call<RegisterEntry>('register_send', { key, on, to, how, note });
 
 // --- plan linter ----------------------------------------------------------------------------
 /** Imports a .txt/.md/.docx plan, saves it as a new plan and checks it. */
