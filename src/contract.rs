@@ -123,7 +123,9 @@ fn generate() -> String {
         decl::<crate::register::SendMethod>(cfg),
         decl::<crate::register::Sending>(cfg),
         decl::<crate::register::DocState>(cfg),
+        decl::<crate::register::SignedCopy>(cfg),
         decl::<crate::register::Entry>(cfg),
+        decl::<crate::session::Attached>(cfg),
         // The self-assessment.
         decl::<Category>(cfg),
         decl::<ItemKind>(cfg),

@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "register_list",
     "register_sign",
     "register_send",
+    "register_attach",
 ];
 
 /// The arguments of one call, as the UI passes them to `invoke`.
@@ -151,11 +152,18 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "plan_copy_checked" => ok(s.plan_copy_checked(a.get("id")?, a.get("year")?)),
         "register_list" => ok(s.register_list(a.get("year")?)),
         "register_sign" => {
-            let (key, number, date): (String, String, String) = (a.get("key")?, a.get("number")?, a.get("date")?);
+            let (key, number, date): (String, String, String) =
+                (a.get("key")?, a.get("number")?, a.get("date")?);
             ok(s.register_sign(&key, &number, &date))
         }
+        "register_attach" => {
+            let (key, path, replace): (String, PathBuf, bool) =
+                (a.get("key")?, a.get("path")?, a.get("replace")?);
+            ok(s.register_attach(&key, &path, replace))
+        }
         "register_send" => {
-            let (on, to, note): (String, String, Option<String>) = (a.get("on")?, a.get("to")?, a.get("note")?);
+            let (on, to, note): (String, String, Option<String>) =
+                (a.get("on")?, a.get("to")?, a.get("note")?);
             let sending = Sending::new(&on, &to, a.get::<SendMethod>("how")?, note.as_deref())?;
             ok(s.register_send(&a.get::<String>("key")?, sending))
         }

@@ -17,7 +17,9 @@ use tre::dossier::DossierResult;
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
 use tre::register::{Entry as RegisterEntry, SendMethod, Sending};
-use tre::session::{AssessmentEdit, CopiedPlan, ImportedPlan, PagePreview, Session, TemplateInfo};
+use tre::session::{
+    AssessmentEdit, Attached, CopiedPlan, ImportedPlan, PagePreview, Session, TemplateInfo,
+};
 use tre::store::{resolve_db_path, HistoryEntry, PlanSummary, StoredPlan};
 
 /// The open database, opened on first use so that an error (a corrupt or newer file)
@@ -251,7 +253,12 @@ pub fn register_list(s: State<AppState>, year: i32) -> Res<Vec<RegisterEntry>> {
 
 /// "Đã ký": the number and date the văn thư gave a document.
 #[tauri::command]
-pub fn register_sign(s: State<AppState>, key: String, number: String, date: String) -> Res<RegisterEntry> {
+pub fn register_sign(
+    s: State<AppState>,
+    key: String,
+    number: String,
+    date: String,
+) -> Res<RegisterEntry> {
     with(&s, |x| x.register_sign(&key, &number, &date))
 }
 
@@ -265,5 +272,18 @@ pub fn register_send(
     how: SendMethod,
     note: Option<String>,
 ) -> Res<RegisterEntry> {
-    with(&s, |x| x.register_send(&key, Sending::new(&on, &to, how, note.as_deref())?))
+    with(&s, |x| {
+        x.register_send(&key, Sending::new(&on, &to, how, note.as_deref())?)
+    })
+}
+
+/// "Đính kèm bản ký": keeps the signed PDF the officer chose with the document.
+#[tauri::command]
+pub fn register_attach(
+    s: State<AppState>,
+    key: String,
+    path: PathBuf,
+    replace: bool,
+) -> Res<Attached> {
+    with(&s, |x| x.register_attach(&key, &path, replace))
 }

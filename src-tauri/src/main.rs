@@ -56,6 +56,7 @@ fn main() {
             commands::register_list,
             commands::register_sign,
             commands::register_send,
+            commands::register_attach,
             opening::open_written,
             opening::reveal_written,
         ])

@@ -32,7 +32,7 @@ use crate::model::{Plan, Section};
 
 pub use docx::{MAX_ENTRIES, MAX_XML_BYTES};
 pub(crate) use lines::Para;
-pub use source::MAX_FILE_BYTES;
+pub use source::{display_name, MAX_FILE_BYTES};
 
 /// Template id of plans that came from a file rather than from a template.
 pub const IMPORTED_TEMPLATE: &str = "imported";

@@ -7,6 +7,10 @@
 //! sendings (`store::register`). A document is named by a key the officer can type:
 //! `plan:3`, `assessment:2026:report`.
 
+mod copy;
+
+pub use copy::{check_pdf, read_bounded, sha256_hex, SignedCopy, MAX_COPY_BYTES};
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::assessment::AssessmentKind;
@@ -126,9 +130,13 @@ pub struct Sending {
     pub note: Option<String>,
 }
 
-/// What the register stores of one document: the sendings, oldest first.
+/// What the register stores of one document: its signed copy (the bytes are kept apart, by
+/// their SHA-256, so undoing an attachment needs no copy of them) and the sendings, oldest
+/// first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<SignedCopy>,
     #[serde(default)]
     pub sendings: Vec<Sending>,
 }
@@ -140,6 +148,8 @@ pub struct Record {
 pub enum DocState {
     Draft,
     Signed,
+    /// Signed, and its signed copy (scan or e-office PDF) is attached.
+    SignedCopy,
     Sent,
 }
 
@@ -148,18 +158,24 @@ impl DocState {
         match self {
             DocState::Draft => "Dự thảo",
             DocState::Signed => "Đã ký",
+            DocState::SignedCopy => "Có bản ký",
             DocState::Sent => "Đã gửi",
         }
     }
 
     /// A document is signed once it has a number and a full date (both are written by the
-    /// văn thư when it is signed); sent once a sending is recorded.
+    /// văn thư when it is signed); it has its signed copy once one is attached; sent once a
+    /// sending is recorded.
     pub fn of(number: Option<&str>, date: Option<&str>, record: &Record) -> Self {
         let signed = number.is_some_and(|n| !n.trim().is_empty()) && date.is_some();
-        match (signed, record.sendings.is_empty()) {
-            (true, false) => DocState::Sent,
-            (true, true) => DocState::Signed,
-            _ => DocState::Draft,
+        if !signed {
+            DocState::Draft
+        } else if !record.sendings.is_empty() {
+            DocState::Sent
+        } else if record.copy.is_some() {
+            DocState::SignedCopy
+        } else {
+            DocState::Signed
         }
     }
 }
@@ -184,6 +200,11 @@ pub struct Entry {
     pub date: Option<String>,
     pub state: DocState,
     pub state_label: String,
+    /// The signed copy, once attached.
+    pub copy: Option<SignedCopy>,
+    /// The document's text was changed in Tre after its signed copy was attached: the copy is
+    /// kept as it is, and what Tre prints now is no longer what was signed.
+    pub edited_after_copy: bool,
     pub sendings: Vec<Sending>,
 }
 
@@ -245,7 +266,22 @@ mod tests {
             DocState::of(Some("15"), Some("2026-04-20"), &none),
             DocState::Signed
         );
+        let copy = Record {
+            copy: Some(SignedCopy {
+                name: "ban-ky.pdf".into(),
+                sha256: "00".into(),
+                pages: 3,
+                bytes: 1,
+                attached: "2026-04-21T08:00:00+07:00".into(),
+            }),
+            sendings: vec![],
+        };
+        assert_eq!(
+            DocState::of(Some("15"), Some("2026-04-20"), &copy),
+            DocState::SignedCopy
+        );
         let sent = Record {
+            copy: None,
             sendings: vec![Sending::new(
                 "20/04/2026",
                 "Sở Y tế tỉnh Phú Thọ",

@@ -22,6 +22,7 @@ use crate::{demo, template};
 
 pub use assessment::AssessmentEdit;
 pub use plans::{CopiedPlan, ImportedPlan, PagePreview, TemplateInfo};
+pub use register::Attached;
 
 pub struct Session {
     store: Store,

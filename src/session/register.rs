@@ -8,7 +8,9 @@ use crate::document::number_line;
 use crate::error::{Error, Result};
 use crate::model::date::parse_date;
 use crate::model::PlanEdit;
-use crate::register::{iso_date, DocKey, DocState, Entry, Record, Sending};
+use crate::register::{
+    self as reg, iso_date, DocKey, DocState, Entry, Record, Sending, SignedCopy,
+};
 
 /// The assessment's documents that carry a number of their own, in the order they are made.
 /// (The score table is the report's annex and carries the report's number.)
@@ -52,7 +54,7 @@ impl Session {
             plans.push(plan);
         }
         let Some(assessment) = self.store.assessment(year)? else {
-            return Ok(out);
+            return self.flag_edits(out);
         };
         let ov = crate::assess::view::overview(&self.store, year, today())?;
         for kind in ASSESSMENT_DOCS {
@@ -80,7 +82,24 @@ impl Session {
                 record_of(&key),
             ));
         }
-        Ok(out)
+        self.flag_edits(out)
+    }
+
+    /// Marks the documents whose text changed after their signed copy was attached (the
+    /// plan, or for the assessment's documents the assessment they print).
+    fn flag_edits(&self, mut entries: Vec<Entry>) -> Result<Vec<Entry>> {
+        for e in entries.iter_mut() {
+            let Some(copy) = &e.copy else { continue };
+            let last = match DocKey::parse(&e.key)? {
+                DocKey::Plan(id) => self.store.last_change("plan", id)?,
+                DocKey::Assessment { year, .. } => {
+                    self.store.last_change("assessment", year.into())?
+                }
+            };
+            let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
+            e.edited_after_copy = matches!((last.as_deref().and_then(at), at(&copy.attached)), (Some(l), Some(c)) if l > c);
+        }
+        Ok(entries)
     }
 
     /// One document's line of the register.
@@ -154,8 +173,105 @@ impl Session {
         record.sendings.push(sending);
         record.sendings.sort_by(|a, b| a.on.cmp(&b.on));
         self.store
-            .save_register_record(&entry.key, &record, &summary)?;
+            .save_register_record(&entry.key, &record, &summary, None)?;
         self.register_entry(&entry.key)
+    }
+}
+
+/// What attaching a signed copy did, and what the officer should look at.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Attached {
+    pub entry: Entry,
+    /// Vietnamese: the copy's page count differs from the draft's, …
+    pub warnings: Vec<String>,
+}
+
+impl Session {
+    /// "Có bản ký": keeps the signed PDF at `path` (a scan, or the e-office system's PDF)
+    /// with the document, byte for byte. Only a signed document (numbered and dated) has a
+    /// signed copy; an existing copy is replaced only when `replace` says so.
+    pub fn register_attach(
+        &mut self,
+        key: &str,
+        path: &std::path::Path,
+        replace: bool,
+    ) -> Result<Attached> {
+        let entry = self.register_entry(key)?;
+        if entry.state == DocState::Draft {
+            return Err(Error::Invalid(format!(
+                "{} “{}” chưa có số và ngày ký. Hãy ghi số, ngày ký trước rồi đính kèm bản ký.",
+                entry.doc_type, entry.title
+            )));
+        }
+        let mut record = self.store.register_record(&entry.key)?;
+        if let (Some(old), false) = (&record.copy, replace) {
+            return Err(Error::Invalid(format!(
+                "Văn bản này đã có bản ký ({}, {} trang). Muốn thay bằng tệp khác thì chọn thay bản ký.",
+                old.name, old.pages
+            )));
+        }
+        let name = crate::import::display_name(path);
+        let bytes = reg::read_bounded(path)?;
+        let pages = reg::check_pdf(&name, &bytes)?;
+        let mut warnings = Vec::new();
+        let draft = self.draft_pages(DocKey::parse(&entry.key)?)?;
+        if draft != pages as usize {
+            warnings.push(format!(
+                "Bản ký có {pages} trang, bản dự thảo Tre in ra {draft} trang. Hãy kiểm tra đã quét đủ trang và đúng văn bản."
+            ));
+        }
+        record.copy = Some(SignedCopy {
+            name: name.clone(),
+            sha256: reg::sha256_hex(&bytes),
+            pages,
+            bytes: bytes.len() as u64,
+            attached: crate::store::now(),
+        });
+        let summary = format!(
+            "bản ký của {} ({name}, {pages} trang)",
+            entry.number_line.as_deref().unwrap_or(&entry.key)
+        );
+        self.store
+            .save_register_record(&entry.key, &record, &summary, Some(&bytes))?;
+        Ok(Attached {
+            entry: self.register_entry(&entry.key)?,
+            warnings,
+        })
+    }
+
+    /// The signed copy of document `key` and its bytes, exactly as attached.
+    pub fn register_copy(&self, key: &str) -> Result<(SignedCopy, Vec<u8>)> {
+        let entry = self.register_entry(key)?;
+        let copy = entry.copy.ok_or_else(|| {
+            Error::Invalid(format!(
+                "{} “{}” chưa có bản ký đính kèm.",
+                entry.doc_type, entry.title
+            ))
+        })?;
+        let bytes = self.store.signed_copy_bytes(&copy.sha256)?;
+        Ok((copy, bytes))
+    }
+
+    /// How many pages Tre prints the document on: what its signed copy should have.
+    fn draft_pages(&self, key: DocKey) -> Result<usize> {
+        let commune = self.commune()?;
+        let doc = match key {
+            DocKey::Plan(id) => {
+                crate::document::plan_document(&self.store.plan(id)?.plan, &commune)
+            }
+            DocKey::Assessment { year, kind } => {
+                let ov = crate::assess::view::overview(&self.store, year, today())?;
+                let plans: Vec<_> = self
+                    .store
+                    .plans(Some(year))?
+                    .iter()
+                    .map(|s| self.store.plan(s.id).map(|p| p.plan))
+                    .collect::<Result<_>>()?;
+                assessment_document(kind, &ov, &commune, &plans)?
+            }
+        };
+        Ok(crate::layout::layout_document(&doc).pages.len())
     }
 }
 
@@ -186,6 +302,8 @@ fn entry(
         date,
         state,
         state_label: state.label().to_string(),
+        copy: record.copy,
+        edited_after_copy: false,
         sendings: record.sendings,
     }
 }

@@ -119,6 +119,18 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>().db(&self.path)
     }
 
+    /// When `entity` `entity_id` last changed (a change not undone), RFC 3339.
+    pub fn last_change(&self, entity: &str, entity_id: i64) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT at FROM history WHERE entity = ?1 AND entity_id = ?2 AND undone = 0 ORDER BY id DESC LIMIT 1",
+                params![entity, entity_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .db(&self.path)
+    }
+
     /// Reverts the newest change not yet undone, in one transaction. Returns it, flagged undone.
     pub fn undo(&mut self) -> Result<HistoryEntry> {
         self.step(Direction::Undo)

@@ -93,18 +93,43 @@ impl Store {
             .map(Option::unwrap_or_default)
     }
 
-    /// Saves the record of `doc` with a history entry saying `summary`.
+    /// The bytes of the signed copy whose SHA-256 is `sha256`.
+    pub fn signed_copy_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
+        self.conn
+            .query_row(
+                "SELECT data FROM signed_copies WHERE sha256 = ?1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()
+            .db(&self.path)?
+            .ok_or_else(|| Error::CorruptDatabase {
+                path: self.path.clone(),
+                detail: format!("thiếu nội dung bản ký {sha256}"),
+            })
+    }
+
+    /// Saves the record of `doc` with a history entry saying `summary`; `copy` is the bytes
+    /// of a newly attached signed copy, kept in the same transaction as the record naming it.
     pub fn save_register_record(
         &mut self,
         doc: &str,
         record: &Record,
         summary: &str,
+        copy: Option<&[u8]>,
     ) -> Result<()> {
         let path = self.path.as_path();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .db(path)?;
+        if let (Some(bytes), Some(info)) = (copy, &record.copy) {
+            tx.execute(
+                "INSERT OR IGNORE INTO signed_copies (sha256, data, added) VALUES (?1, ?2, ?3)",
+                params![info.sha256, bytes, history::now()],
+            )
+            .db(path)?;
+        }
         let old: Option<(i64, String)> = tx
             .query_row("SELECT id, data FROM register WHERE doc = ?1", [doc], |r| {
                 Ok((r.get(0)?, r.get(1)?))

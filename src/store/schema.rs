@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -128,6 +128,17 @@ CREATE TABLE history_v3 (
 INSERT INTO history_v3 SELECT id, at, entity, entity_id, action, old, new, summary, undone FROM history;
 DROP TABLE history;
 ALTER TABLE history_v3 RENAME TO history;
+";
+
+/// Version 4 (issue 12): the signed copies' bytes, by their SHA-256. The register's record
+/// names the copy by its hash, so history snapshots stay small and undoing an attachment
+/// only takes the name away; a copy is kept byte for byte (an e-signed PDF must not change).
+const V4: &str = "
+CREATE TABLE signed_copies (
+    sha256 TEXT PRIMARY KEY,
+    data   BLOB NOT NULL,
+    added  TEXT NOT NULL
+);
 ";
 
 /// What a file is, learnt by reading only.

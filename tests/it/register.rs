@@ -262,3 +262,139 @@ fn bad_input_is_refused_and_nothing_is_saved() {
     }
     assert_eq!(list(&tre), before);
 }
+
+/// Demo data with plan 1 (numbered and dated) exported as a PDF to attach.
+fn demo_with_pdf() -> (Tre, std::path::PathBuf) {
+    let tre = Tre::new();
+    tre.demo_ids("2026");
+    let pdf = tre.path("ban-ky.pdf");
+    tre.ok(&[
+        "export",
+        "plan",
+        "1",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    (tre, pdf)
+}
+
+#[test]
+fn a_signed_copy_is_kept_byte_for_byte_and_undo_takes_it_back() {
+    let (tre, pdf) = demo_with_pdf();
+    let p = pdf.to_str().unwrap();
+    let out = tre.ok(&["register", "attach", "plan:1", p]);
+    assert!(
+        out.contains("— Có bản ký") && !out.contains("Lưu ý"),
+        "{out}"
+    );
+    let e = entry(&tre, "plan:1");
+    assert_eq!(
+        (
+            e["state"].as_str(),
+            e["copy"]["pages"].as_u64(),
+            e["copy"]["name"].as_str()
+        ),
+        (Some("signed-copy"), Some(3), Some("ban-ky.pdf"))
+    );
+    let got = tre.path("lay-ra.pdf");
+    tre.ok(&["register", "copy", "plan:1", "--out", got.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&got).unwrap(), std::fs::read(&pdf).unwrap());
+    // A second copy needs --replace; one with another page count is kept with a warning.
+    assert!(tre
+        .fails(&["register", "attach", "plan:1", p])
+        .contains("đã có bản ký"));
+    let other = tre.path("khac.pdf");
+    tre.ok(&[
+        "export",
+        "plan",
+        "2",
+        "--format",
+        "pdf",
+        "--out",
+        other.to_str().unwrap(),
+    ]);
+    let out = tre.ok(&[
+        "register",
+        "attach",
+        "plan:1",
+        other.to_str().unwrap(),
+        "--replace",
+    ]);
+    assert!(
+        out.contains("Lưu ý: Bản ký có 2 trang, bản dự thảo Tre in ra 3 trang"),
+        "{out}"
+    );
+    tre.ok(&["undo"]);
+    tre.ok(&["register", "copy", "plan:1", "--out", got.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(&got).unwrap(),
+        std::fs::read(&pdf).unwrap(),
+        "undo brings the first copy back"
+    );
+    // Changing the text afterwards is flagged; the copy stays as it was signed.
+    assert_eq!(entry(&tre, "plan:1")["edited_after_copy"], false);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    tre.ok(&["plan", "set", "1", "--title", "Kế hoạch đã sửa sau khi ký"]);
+    assert_eq!(entry(&tre, "plan:1")["edited_after_copy"], true);
+    let text = tre.ok(&["register", "list", "--year", "2026"]);
+    assert!(
+        text.contains("văn bản đã được sửa sau khi đính kèm bản ký"),
+        "{text}"
+    );
+    tre.ok(&["register", "copy", "plan:1", "--out", got.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&got).unwrap(), std::fs::read(&pdf).unwrap());
+}
+
+#[test]
+fn what_is_not_a_usable_signed_pdf_is_refused_and_nothing_is_kept() {
+    let (tre, pdf) = demo_with_pdf();
+    let bytes = std::fs::read(&pdf).unwrap();
+    let write = |name: &str, data: &[u8]| {
+        let p = tre.path(name);
+        std::fs::write(&p, data).unwrap();
+        p
+    };
+    let photo = write(
+        "anh.jpg",
+        &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'],
+    );
+    let cut = write("do-dang.pdf", &bytes[..bytes.len() / 2]);
+    let big = tre.path("qua-lon.pdf");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    // A password-protected file: the same PDF with an /Encrypt dictionary in its trailer.
+    let mut doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut dict = lopdf::Dictionary::new();
+    dict.set("Filter", lopdf::Object::Name(b"Standard".to_vec()));
+    dict.set("V", 1);
+    dict.set("R", 2);
+    dict.set("P", -4);
+    dict.set("O", lopdf::Object::string_literal(vec![1u8; 32]));
+    dict.set("U", lopdf::Object::string_literal(vec![2u8; 32]));
+    let encrypt = doc.add_object(dict);
+    doc.trailer.set("Encrypt", encrypt);
+    let mut locked = Vec::new();
+    doc.save_to(&mut locked).unwrap();
+    let locked = write("mat-khau.pdf", &locked);
+    for (file, says) in [
+        (&photo, "ảnh chụp"),
+        (&cut, "không đọc được như một tệp PDF"),
+        (&big, "quá giới hạn 50 MB"),
+        (&locked, "đặt mật khẩu"),
+        (&tre.path("khong-co.pdf"), "Không đọc/ghi được"),
+    ] {
+        let e = tre.fails(&["register", "attach", "plan:1", file.to_str().unwrap()]);
+        assert!(e.contains(says), "{}: {e}", file.display());
+    }
+    // A draft has no signed copy yet.
+    let e = tre.fails(&["register", "attach", "plan:2", pdf.to_str().unwrap()]);
+    assert!(e.contains("chưa có số và ngày ký"), "{e}");
+    assert!(entry(&tre, "plan:1")["copy"].is_null());
+    assert!(tre
+        .fails(&["register", "copy", "plan:1", "--out", "x.pdf"])
+        .contains("chưa có bản ký"));
+}

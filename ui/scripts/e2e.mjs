@@ -278,8 +278,20 @@ await step('the register records the number, the date and a sending, as the core
   assert.match(await row.textContent(), /Sở Y tế tỉnh Tuyên Quang \(hệ thống quản lý văn bản\)/);
   // The plan itself now carries the number: the core wrote it where the plan keeps it.
   const key = await row.getAttribute('data-key');
-  const { plan } = await core('plan_get', { id: Number(key.split(':')[1]) });
+  const id = Number(key.split(':')[1]);
+  const { plan } = await core('plan_get', { id });
   assert.deepEqual([plan.number, plan.date], ['12', { day: 20, month: 4, year: Number(year) }]);
+  // The signed copy: a PDF of the plan, chosen through the open dialog's test hook.
+  const scan = join(testDir, 'ban-ky.pdf');
+  await core('export_plan', { id, format: 'pdf', path: scan });
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), scan);
+  await row.getByTestId('register-attach').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="register-row"] [data-testid="register-copy"]'));
+  assert.match(await row.getByTestId('register-copy').textContent(), /Bản ký: ban-ky\.pdf, \d+ trang/);
+  // A file that is not a PDF is refused with the core's message.
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(testDir, 'tre.db'));
+  await row.getByTestId('register-attach').click();
+  await page.getByText('không phải tệp PDF').waitFor();
 });
 
 await browser.close();

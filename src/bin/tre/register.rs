@@ -1,6 +1,8 @@
 //! `tre register …`: the document register (sổ văn bản đi) — each document's number, date of
 //! signing and where it was sent.
 
+use std::path::PathBuf;
+
 use clap::Subcommand;
 
 use tre::register::{Entry, SendMethod, Sending};
@@ -31,6 +33,27 @@ pub enum RegisterCmd {
         /// Ngày ký, ví dụ 20/04/2026
         #[arg(long, value_name = "NGÀY")]
         date: String,
+    },
+    /// Đính kèm bản ký (tệp PDF quét sau khi ký, hoặc tải từ hệ thống quản lý văn bản)
+    Attach {
+        /// Mã văn bản trong sổ: plan:3, assessment:2026:report
+        #[arg(value_name = "MÃ")]
+        key: String,
+        /// Tệp PDF bản ký
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Thay bản ký đã đính kèm trước đó
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Lấy ra bản ký đã đính kèm, nguyên như khi đính kèm
+    Copy {
+        /// Mã văn bản trong sổ: plan:3, assessment:2026:report
+        #[arg(value_name = "MÃ")]
+        key: String,
+        /// Tệp ghi ra
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
     },
     /// Ghi văn bản đã gửi: ngày, nơi nhận, cách gửi
     Send {
@@ -72,6 +95,23 @@ pub fn run(s: &mut Session, cmd: RegisterCmd) -> Result<i32> {
             let e = s.register_sign(&key, &number, &date)?;
             println!("Đã ghi: {}", headline(&e));
         }
+        RegisterCmd::Attach { key, file, replace } => {
+            let done = s.register_attach(&key, &file, replace)?;
+            println!("Đã ghi: {}", headline(&done.entry));
+            for w in &done.warnings {
+                println!("Lưu ý: {w}");
+            }
+        }
+        RegisterCmd::Copy { key, out } => {
+            let (copy, bytes) = s.register_copy(&key)?;
+            tre::fsutil::write_atomic(&out, &bytes)?;
+            println!(
+                "Đã ghi bản ký {} ({} trang) ra {}",
+                copy.name,
+                copy.pages,
+                out.display()
+            );
+        }
         RegisterCmd::Send {
             key,
             to,
@@ -107,6 +147,12 @@ fn headline(e: &Entry) -> String {
 
 fn describe(e: &Entry) -> String {
     let mut out = format!("\n{}\n    {}\n", headline(e), e.title);
+    if let Some(c) = &e.copy {
+        out.push_str(&format!("    bản ký: {} ({} trang)\n", c.name, c.pages));
+        if e.edited_after_copy {
+            out.push_str("    Lưu ý: văn bản đã được sửa sau khi đính kèm bản ký; bản ký vẫn giữ nguyên như khi ký.\n");
+        }
+    }
     for x in &e.sendings {
         out.push_str(&format!(
             "    gửi {} ngày {} ({})",

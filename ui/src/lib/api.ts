@@ -7,6 +7,7 @@
 import type {
   ApiError,
   AssessmentEdit,
+  Attached,
   AssessmentFormat,
   AssessmentKind,
   CopiedPlan,
@@ -145,6 +146,8 @@ export async function dossierBuild(year: number, onProgress?: (p: DossierProgres
 export const registerList = (year: number) => call<RegisterEntry[]>('register_list', { year });
 /** Records the number and date the văn thư gave the document ("Đã ký"). */
 export const registerSign = (key: string, number: string, date: string) => call<RegisterEntry>('register_sign', { key, number, date });
+/** Keeps the signed PDF at `path` with the document ("Có bản ký"); warnings say what to check. */
+export const registerAttach = (key: string, path: string, replace: boolean) => call<Attached>('register_attach', { key, path, replace });
 /** Records that a signed document went out ("Đã gửi"); `on` is "20/04/2026". */
 export const registerSend = (key: string, on: string, to: string, how: SendMethod, note: string | null) =>
   call<RegisterEntry>('register_send', { key, on, to, how, note });
@@ -177,7 +180,13 @@ export async function saveDialog(defaultPath: string, format: AppExportFormat): 
 }
 
 /** The system "Open" dialog for a plan file; null when the officer cancels. */
-export async function openPlanFileDialog(): Promise<string | null> {
+export const openPlanFileDialog = () =>
+  openFileDialog('Chọn tệp kế hoạch có sẵn', { name: 'Kế hoạch (Word, văn bản)', extensions: ['docx', 'txt', 'md'] });
+
+/** The system "Open" dialog for a signed copy (PDF); null when the officer cancels. */
+export const openSignedCopyDialog = () => openFileDialog('Chọn tệp PDF bản ký', { name: 'Tệp PDF', extensions: ['pdf'] });
+
+async function openFileDialog(title: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
   // The GTK dialog is a native window that WebDriver cannot reach, and a browser has none:
   // the tests set this one-shot answer instead (tests/e2e/importing.py); everything after
   // the dialog is real.
@@ -190,12 +199,7 @@ export async function openPlanFileDialog(): Promise<string | null> {
   if (!inTauri) return null;
   try {
     const { open } = await import('@tauri-apps/plugin-dialog');
-    const r = await open({
-      multiple: false,
-      directory: false,
-      title: 'Chọn tệp kế hoạch có sẵn',
-      filters: [{ name: 'Kế hoạch (Word, văn bản)', extensions: ['docx', 'txt', 'md'] }],
-    });
+    const r = await open({ multiple: false, directory: false, title, filters: [filter] });
     return typeof r === 'string' ? r : null;
   } catch (err) {
     throw toApiError(err);

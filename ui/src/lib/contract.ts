@@ -354,7 +354,24 @@ note?: string | null, };
 /**
  * The state a document has reached.
  */
-export type DocState = "draft" | "signed" | "sent";
+export type DocState = "draft" | "signed" | "signed-copy" | "sent";
+
+/**
+ * What the register keeps of a signed copy (the bytes are stored apart, by their SHA-256).
+ */
+export type SignedCopy = { 
+/**
+ * The file's name as the officer chose it.
+ */
+name: string, 
+/**
+ * Hex SHA-256 of the bytes kept.
+ */
+sha256: string, pages: number, bytes: number, 
+/**
+ * RFC 3339 time it was attached.
+ */
+attached: string, };
 
 /**
  * One line of the register.
@@ -383,7 +400,25 @@ number_line: string | null,
 /**
  * ISO date of signing, `None` while the day is blank.
  */
-date: string | null, state: DocState, state_label: string, sendings: Array<Sending>, };
+date: string | null, state: DocState, state_label: string, 
+/**
+ * The signed copy, once attached.
+ */
+copy: SignedCopy | null, 
+/**
+ * The document's text was changed in Tre after its signed copy was attached: the copy is
+ * kept as it is, and what Tre prints now is no longer what was signed.
+ */
+edited_after_copy: boolean, sendings: Array<Sending>, };
+
+/**
+ * What attaching a signed copy did, and what the officer should look at.
+ */
+export type Attached = { entry: RegisterEntry, 
+/**
+ * Vietnamese: the copy's page count differs from the draft's, …
+ */
+warnings: Array<string>, };
 
 export type Category = { id: string, name: string, threshold: number, };
 
