@@ -157,9 +157,9 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
             ok(s.register_sign(&key, &number, &date))
         }
         "register_attach" => {
-            let (key, path, replace): (String, PathBuf, bool) =
-                (a.get("key")?, a.get("path")?, a.get("replace")?);
-            ok(s.register_attach(&key, &path, replace))
+            let (key, files, replace): (String, Vec<PathBuf>, bool) =
+                (a.get("key")?, a.get("files")?, a.get("replace")?);
+            ok(s.register_attach(&key, &files, replace))
         }
         "register_send" => {
             let (on, to, note): (String, String, Option<String>) =

@@ -277,13 +277,13 @@ pub fn register_send(
     })
 }
 
-/// "Đính kèm bản ký": keeps the signed PDF the officer chose with the document.
+/// "Đính kèm bản ký": keeps the signed PDF, or the photos of its pages, with the document.
 #[tauri::command]
 pub fn register_attach(
     s: State<AppState>,
     key: String,
-    path: PathBuf,
+    files: Vec<PathBuf>,
     replace: bool,
 ) -> Res<Attached> {
-    with(&s, |x| x.register_attach(&key, &path, replace))
+    with(&s, |x| x.register_attach(&key, &files, replace))
 }

@@ -8,8 +8,10 @@
 //! `plan:3`, `assessment:2026:report`.
 
 mod copy;
+mod photos;
 
 pub use copy::{check_pdf, read_bounded, sha256_hex, SignedCopy, MAX_COPY_BYTES};
+pub use photos::photos_to_pdf;
 
 use serde::{Deserialize, Serialize};
 

@@ -178,6 +178,27 @@ impl Session {
     }
 }
 
+/// The file to keep as a signed copy: the one PDF given, or the photos given made into one.
+fn signed_copy_of(files: &[std::path::PathBuf]) -> Result<(String, Vec<u8>)> {
+    let mut read = Vec::new();
+    for path in files {
+        read.push((crate::import::display_name(path), reg::read_bounded(path)?));
+    }
+    let is_pdf = |b: &[u8]| b[..b.len().min(1024)].windows(5).any(|w| w == b"%PDF-");
+    match read.as_slice() {
+        [] => Err(Error::Invalid("Chưa chọn tệp bản ký nào.".into())),
+        [(name, bytes)] if is_pdf(bytes) => Ok((name.clone(), bytes.clone())),
+        _ if read.iter().any(|(_, b)| is_pdf(b)) => Err(Error::Invalid(
+            "Bản ký là một tệp PDF, hoặc các ảnh chụp từng trang; không trộn PDF với ảnh. Hãy chọn lại.".into(),
+        )),
+        _ => {
+            let pdf = reg::photos_to_pdf(&read)?;
+            let stem = read[0].0.rsplit_once('.').map_or(read[0].0.as_str(), |(s, _)| s);
+            Ok((format!("{stem} ({} ảnh).pdf", read.len()), pdf))
+        }
+    }
+}
+
 /// What attaching a signed copy did, and what the officer should look at.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -188,13 +209,14 @@ pub struct Attached {
 }
 
 impl Session {
-    /// "Có bản ký": keeps the signed PDF at `path` (a scan, or the e-office system's PDF)
-    /// with the document, byte for byte. Only a signed document (numbered and dated) has a
-    /// signed copy; an existing copy is replaced only when `replace` says so.
+    /// "Có bản ký": keeps the signed copy with the document — one PDF (a scan, or the e-office
+    /// system's PDF) byte for byte, or photos of its pages (JPG, PNG) made into one A4 PDF.
+    /// Only a signed document (numbered and dated) has a signed copy; an existing copy is
+    /// replaced only when `replace` says so.
     pub fn register_attach(
         &mut self,
         key: &str,
-        path: &std::path::Path,
+        files: &[std::path::PathBuf],
         replace: bool,
     ) -> Result<Attached> {
         let entry = self.register_entry(key)?;
@@ -211,8 +233,7 @@ impl Session {
                 old.name, old.pages
             )));
         }
-        let name = crate::import::display_name(path);
-        let bytes = reg::read_bounded(path)?;
+        let (name, bytes) = signed_copy_of(files)?;
         let pages = reg::check_pdf(&name, &bytes)?;
         let mut warnings = Vec::new();
         let draft = self.draft_pages(DocKey::parse(&entry.key)?)?;

@@ -398,3 +398,67 @@ fn what_is_not_a_usable_signed_pdf_is_refused_and_nothing_is_kept() {
         .fails(&["register", "copy", "plan:1", "--out", "x.pdf"])
         .contains("chưa có bản ký"));
 }
+
+/// A page photographed by a phone: `w` × `h`, dark lines of "text" on paper.
+fn page_photo(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let ink = y % 36 < 5 && x > w / 10 && x < w - w / 10;
+        image::Rgb(if ink { [30, 30, 40] } else { [240, 236, 228] })
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+#[test]
+fn photos_of_the_pages_become_one_a4_pdf() {
+    let (tre, pdf) = demo_with_pdf();
+    let photos: Vec<std::path::PathBuf> = (1..=3)
+        .map(|i| {
+            let p = tre.path(&format!("trang-{i}.jpg"));
+            std::fs::write(&p, page_photo(1500, 2000)).unwrap();
+            p
+        })
+        .collect();
+    let args: Vec<&str> = ["register", "attach", "plan:1"]
+        .into_iter()
+        .chain(photos.iter().map(|p| p.to_str().unwrap()))
+        .collect();
+    let out = tre.ok(&args);
+    assert!(out.contains("Có bản ký") && !out.contains("Lưu ý"), "{out}");
+    let copy = &entry(&tre, "plan:1")["copy"];
+    assert_eq!(
+        (copy["name"].as_str(), copy["pages"].as_u64()),
+        (Some("trang-1 (3 ảnh).pdf"), Some(3))
+    );
+    let got = tre.path("ban-ky-anh.pdf");
+    tre.ok(&["register", "copy", "plan:1", "--out", got.to_str().unwrap()]);
+    // An independent reader sees three A4 pages, each under 300 KB on average.
+    assert_eq!(pdf_pages(&got), 3);
+    let bytes = std::fs::metadata(&got).unwrap().len();
+    assert!(bytes < 3 * 300_000, "{bytes} bytes for 3 pages");
+    // A PDF and photos together, or a file that is no photo, are refused.
+    let mixed = tre.fails(&[
+        "register",
+        "attach",
+        "plan:1",
+        "--replace",
+        pdf.to_str().unwrap(),
+        photos[0].to_str().unwrap(),
+    ]);
+    assert!(mixed.contains("không trộn PDF với ảnh"), "{mixed}");
+    let note = tre.path("ghi-chu.txt");
+    std::fs::write(&note, "không phải ảnh").unwrap();
+    let e = tre.fails(&[
+        "register",
+        "attach",
+        "plan:1",
+        "--replace",
+        photos[0].to_str().unwrap(),
+        note.to_str().unwrap(),
+    ]);
+    assert!(e.contains("ghi-chu.txt không phải ảnh JPG hoặc PNG"), "{e}");
+    assert_eq!(entry(&tre, "plan:1")["copy"]["name"], "trang-1 (3 ảnh).pdf");
+}

@@ -34,14 +34,14 @@ pub enum RegisterCmd {
         #[arg(long, value_name = "NGÀY")]
         date: String,
     },
-    /// Đính kèm bản ký (tệp PDF quét sau khi ký, hoặc tải từ hệ thống quản lý văn bản)
+    /// Đính kèm bản ký: một tệp PDF (quét, hoặc tải từ hệ thống quản lý văn bản) hoặc ảnh chụp từng trang
     Attach {
         /// Mã văn bản trong sổ: plan:3, assessment:2026:report
         #[arg(value_name = "MÃ")]
         key: String,
-        /// Tệp PDF bản ký
-        #[arg(value_name = "TỆP")]
-        file: PathBuf,
+        /// Tệp PDF bản ký, hoặc các ảnh JPG/PNG theo thứ tự trang
+        #[arg(value_name = "TỆP", required = true)]
+        files: Vec<PathBuf>,
         /// Thay bản ký đã đính kèm trước đó
         #[arg(long)]
         replace: bool,
@@ -95,8 +95,12 @@ pub fn run(s: &mut Session, cmd: RegisterCmd) -> Result<i32> {
             let e = s.register_sign(&key, &number, &date)?;
             println!("Đã ghi: {}", headline(&e));
         }
-        RegisterCmd::Attach { key, file, replace } => {
-            let done = s.register_attach(&key, &file, replace)?;
+        RegisterCmd::Attach {
+            key,
+            files,
+            replace,
+        } => {
+            let done = s.register_attach(&key, &files, replace)?;
             println!("Đã ghi: {}", headline(&done.entry));
             for w in &done.warnings {
                 println!("Lưu ý: {w}");

@@ -146,8 +146,9 @@ export async function dossierBuild(year: number, onProgress?: (p: DossierProgres
 export const registerList = (year: number) => call<RegisterEntry[]>('register_list', { year });
 /** Records the number and date the văn thư gave the document ("Đã ký"). */
 export const registerSign = (key: string, number: string, date: string) => call<RegisterEntry>('register_sign', { key, number, date });
-/** Keeps the signed PDF at `path` with the document ("Có bản ký"); warnings say what to check. */
-export const registerAttach = (key: string, path: string, replace: boolean) => call<Attached>('register_attach', { key, path, replace });
+/** Keeps the signed PDF, or photos of its pages in order, with the document ("Có bản ký");
+ * warnings say what to check. */
+export const registerAttach = (key: string, files: string[], replace: boolean) => call<Attached>('register_attach', { key, files, replace });
 /** Records that a signed document went out ("Đã gửi"); `on` is "20/04/2026". */
 export const registerSend = (key: string, on: string, to: string, how: SendMethod, note: string | null) =>
   call<RegisterEntry>('register_send', { key, on, to, how, note });
@@ -183,8 +184,30 @@ export async function saveDialog(defaultPath: string, format: AppExportFormat): 
 export const openPlanFileDialog = () =>
   openFileDialog('Chọn tệp kế hoạch có sẵn', { name: 'Kế hoạch (Word, văn bản)', extensions: ['docx', 'txt', 'md'] });
 
-/** The system "Open" dialog for a signed copy (PDF); null when the officer cancels. */
-export const openSignedCopyDialog = () => openFileDialog('Chọn tệp PDF bản ký', { name: 'Tệp PDF', extensions: ['pdf'] });
+/** The system "Open" dialog for a signed copy: one PDF, or the photos of its pages in order;
+ * null when the officer cancels. The tests answer through the same hook as the plan dialog. */
+export async function openSignedCopyDialog(): Promise<string[] | null> {
+  const w = window as { __TRE_E2E_OPEN__?: string | string[] };
+  if (w.__TRE_E2E_OPEN__ !== undefined) {
+    const answer = w.__TRE_E2E_OPEN__;
+    delete w.__TRE_E2E_OPEN__;
+    const files = Array.isArray(answer) ? answer : answer ? [answer] : [];
+    return files.length ? files : null;
+  }
+  if (!inTauri) return null;
+  try {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({
+      multiple: true,
+      directory: false,
+      title: 'Chọn bản ký: một tệp PDF, hoặc ảnh chụp các trang theo thứ tự',
+      filters: [{ name: 'Bản ký (PDF, ảnh JPG/PNG)', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }],
+    });
+    return Array.isArray(r) && r.length ? r : null;
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
 
 async function openFileDialog(title: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
   // The GTK dialog is a native window that WebDriver cannot reach, and a browser has none:
