@@ -25,7 +25,7 @@ const MAX_PIXELS_SIDE: u32 = 12_000;
 fn upright(name: &str, bytes: &[u8]) -> Result<DynamicImage> {
     let not_image = || {
         Error::Invalid(format!(
-            "Tệp {name} không phải ảnh JPG hoặc PNG đọc được. Hãy chọn ảnh chụp các trang bản ký."
+            "Tệp {name} không phải tệp PDF hay ảnh JPG, PNG đọc được. Hãy chọn tệp PDF bản ký, hoặc ảnh chụp các trang."
         ))
     };
     let mut reader = ImageReader::new(Cursor::new(bytes))
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn what_is_not_a_photo_is_refused() {
         let e = photos_to_pdf(&[("ghi-chu.txt".into(), b"khong phai anh".to_vec())]).unwrap_err();
-        assert!(e.to_string().contains("không phải ảnh JPG hoặc PNG"), "{e}");
+        assert!(e.to_string().contains("không phải tệp PDF hay ảnh JPG, PNG"), "{e}");
         assert!(photos_to_pdf(&[]).is_err());
     }
 }
