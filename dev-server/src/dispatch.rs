@@ -76,6 +76,7 @@ const COMMANDS: &[&str] = &[
     "plan_import",
     "plan_copy_checked",
     "register_list",
+    "register_entry",
     "register_sign",
     "register_send",
     "register_attach",
@@ -151,6 +152,7 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "plan_import" => ok(s.plan_import(&a.get::<PathBuf>("path")?)),
         "plan_copy_checked" => ok(s.plan_copy_checked(a.get("id")?, a.get("year")?)),
         "register_list" => ok(s.register_list(a.get("year")?)),
+        "register_entry" => ok(s.register_entry(&a.get::<String>("key")?)),
         "register_sign" => {
             let (key, number, date): (String, String, String) =
                 (a.get("key")?, a.get("number")?, a.get("date")?);

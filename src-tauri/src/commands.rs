@@ -251,6 +251,12 @@ pub fn register_list(s: State<AppState>, year: i32) -> Res<Vec<RegisterEntry>> {
     with(&s, |x| x.register_list(year))
 }
 
+/// One document's line of the register (the editor warns when its plan has a signed copy).
+#[tauri::command]
+pub fn register_entry(s: State<AppState>, key: String) -> Res<RegisterEntry> {
+    with(&s, |x| x.register_entry(&key))
+}
+
 /// "Đã ký": the number and date the văn thư gave a document.
 #[tauri::command]
 pub fn register_sign(

@@ -54,6 +54,7 @@ fn main() {
             commands::plan_import,
             commands::plan_copy_checked,
             commands::register_list,
+            commands::register_entry,
             commands::register_sign,
             commands::register_send,
             commands::register_attach,

@@ -292,6 +292,11 @@ await step('the register records the number, the date and a sending, as the core
   await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(testDir, 'tre.db'));
   await row.getByTestId('register-attach').click();
   await page.getByText('không phải tệp PDF').waitFor();
+  // Opening the plan now says that what is edited is no longer what was signed.
+  await row.locator('button.link').click();
+  await t('signed-copy-banner').waitFor();
+  assert.match(await t('signed-copy-banner').textContent(), /đã có bản ký \(số 12\/KH-UBND, tệp ban-ky\.pdf/);
+  await t('back').click();
 });
 
 await browser.close();

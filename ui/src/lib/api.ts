@@ -144,6 +144,8 @@ export async function dossierBuild(year: number, onProgress?: (p: DossierProgres
 
 // --- the document register (sổ văn bản đi) ------------------------------------------------
 export const registerList = (year: number) => call<RegisterEntry[]>('register_list', { year });
+/** One document's line: `plan:3`, `assessment:2026:report`. */
+export const registerEntry = (key: string) => call<RegisterEntry>('register_entry', { key });
 /** Records the number and date the văn thư gave the document ("Đã ký"). */
 export const registerSign = (key: string, number: string, date: string) => call<RegisterEntry>('register_sign', { key, number, date });
 /** Keeps the signed PDF, or photos of its pages in order, with the document ("Có bản ký");
