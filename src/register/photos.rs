@@ -195,7 +195,11 @@ mod tests {
     #[test]
     fn what_is_not_a_photo_is_refused() {
         let e = photos_to_pdf(&[("ghi-chu.txt".into(), b"khong phai anh".to_vec())]).unwrap_err();
-        assert!(e.to_string().contains("không phải tệp PDF hay ảnh JPG, PNG"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("không phải tệp PDF hay ảnh JPG, PNG"),
+            "{e}"
+        );
         assert!(photos_to_pdf(&[]).is_err());
     }
 }

@@ -459,6 +459,9 @@ fn photos_of_the_pages_become_one_a4_pdf() {
         photos[0].to_str().unwrap(),
         note.to_str().unwrap(),
     ]);
-    assert!(e.contains("ghi-chu.txt không phải tệp PDF hay ảnh JPG, PNG"), "{e}");
+    assert!(
+        e.contains("ghi-chu.txt không phải tệp PDF hay ảnh JPG, PNG"),
+        "{e}"
+    );
     assert_eq!(entry(&tre, "plan:1")["copy"]["name"], "trang-1 (3 ảnh).pdf");
 }
