@@ -142,7 +142,7 @@ pub fn export_assessment_doc(
 }
 
 /// The plans of `year`, in the store's order, for the documents that name them.
-fn year_plans(store: &Store, year: i32) -> Result<Vec<crate::model::Plan>> {
+pub(crate) fn year_plans(store: &Store, year: i32) -> Result<Vec<crate::model::Plan>> {
     store
         .plans(Some(year))?
         .iter()

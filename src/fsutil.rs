@@ -1,10 +1,42 @@
 //! Writing exported files so that a failure (full disk, removed USB drive) never leaves a
 //! half-written document behind: write a temporary file beside the target, sync, rename.
+//! And reading a file the officer chose with a bound, so a wrong choice never fills memory.
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+
+/// What reading a chosen file gave: its bytes, or why they were not read.
+pub enum Bounded {
+    Bytes(Vec<u8>),
+    /// The path is a folder.
+    Folder,
+    /// Larger than the bound: its size (or what was read before stopping).
+    TooBig(u64),
+}
+
+/// Reads at most `max` bytes of `path`: a larger file is refused by its size before reading,
+/// and the read itself stops there (a device or a growing file has no honest size). The
+/// caller says, in its own words, what a folder or a too large file means.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Bounded> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Ok(Bounded::Folder);
+    }
+    if meta.len() > max {
+        return Ok(Bounded::TooBig(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > max {
+        return Ok(Bounded::TooBig(bytes.len() as u64));
+    }
+    Ok(Bounded::Bytes(bytes))
+}
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {

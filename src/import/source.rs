@@ -1,11 +1,10 @@
 //! Getting the bytes of a file to import, bounded, and telling its format from its first
 //! bytes rather than from its name (a ".txt" may be a renamed Word file).
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::fsutil::Bounded;
 
 /// Plans are a few hundred KB at most; 20 MB means the wrong file. Checked before reading,
 /// and the read itself stops there (a device or a growing file has no honest size).
@@ -29,24 +28,13 @@ fn too_big(name: &str, len: u64) -> Error {
 /// Reads at most `MAX_FILE_BYTES` of `path`; refuses larger files without reading them.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     let name = display_name(path);
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::Invalid(format!(
+    match crate::fsutil::read_bounded(path, MAX_FILE_BYTES)? {
+        Bounded::Bytes(bytes) => Ok(bytes),
+        Bounded::TooBig(len) => Err(too_big(&name, len)),
+        Bounded::Folder => Err(Error::Invalid(format!(
             "{name} là một thư mục, không phải tệp. Hãy chọn tệp kế hoạch (.txt, .md hoặc .docx)."
-        )));
+        ))),
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big(&name, meta.len()));
-    }
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(&name, bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// The file's name as messages show it.

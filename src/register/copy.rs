@@ -3,13 +3,13 @@
 //! password-protected, within the size limit) and kept byte for byte — an e-signed PDF
 //! re-encoded would no longer verify.
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::fsutil::Bounded;
 
 /// A scan of a few pages is 1–5 MB; a signed copy over this is refused before it is read.
 pub const MAX_COPY_BYTES: u64 = 50 << 20;
@@ -31,36 +31,30 @@ pub struct SignedCopy {
 /// Reads the file at `path`, refusing a folder or a file over `MAX_COPY_BYTES` before reading.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>> {
     let name = crate::import::display_name(path);
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    let too_big = |len: u64| {
-        Error::Invalid(format!(
+    match crate::fsutil::read_bounded(path, MAX_COPY_BYTES)? {
+        Bounded::Bytes(bytes) => Ok(bytes),
+        Bounded::Folder => Err(Error::Invalid(format!(
+            "{name} là một thư mục. Hãy chọn tệp PDF bản ký."
+        ))),
+        Bounded::TooBig(len) => Err(Error::Invalid(format!(
             "Tệp {name} nặng {} MB, quá giới hạn {} MB của một bản ký. Hãy quét lại ở độ phân giải thấp hơn (200 dpi, ảnh xám là đủ rõ).",
             len >> 20,
             MAX_COPY_BYTES >> 20
-        ))
-    };
-    if meta.is_dir() {
-        return Err(Error::Invalid(format!(
-            "{name} là một thư mục. Hãy chọn tệp PDF bản ký."
-        )));
+        ))),
     }
-    if meta.len() > MAX_COPY_BYTES {
-        return Err(too_big(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_COPY_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_COPY_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    Ok(bytes)
+}
+
+/// Whether `bytes` say they are a PDF: "%PDF-" within the first 1024 bytes, where readers
+/// look for it (some producers put a few bytes before it).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// Checks that `bytes` are a PDF Tre can keep as a signed copy; returns its page count.
 pub fn check_pdf(name: &str, bytes: &[u8]) -> Result<u32> {
-    let head = &bytes[..bytes.len().min(1024)];
-    if !head.windows(5).any(|w| w == b"%PDF-") {
+    if !looks_like_pdf(bytes) {
         let hint = if bytes.starts_with(&[0xFF, 0xD8]) || bytes.starts_with(b"\x89PNG") {
             " Đây là ảnh chụp: hãy quét hoặc chuyển các ảnh thành một tệp PDF rồi đính kèm."
         } else {

@@ -184,11 +184,10 @@ fn signed_copy_of(files: &[std::path::PathBuf]) -> Result<(String, Vec<u8>)> {
     for path in files {
         read.push((crate::import::display_name(path), reg::read_bounded(path)?));
     }
-    let is_pdf = |b: &[u8]| b[..b.len().min(1024)].windows(5).any(|w| w == b"%PDF-");
     match read.as_slice() {
         [] => Err(Error::Invalid("Chưa chọn tệp bản ký nào.".into())),
-        [(name, bytes)] if is_pdf(bytes) => Ok((name.clone(), bytes.clone())),
-        _ if read.iter().any(|(_, b)| is_pdf(b)) => Err(Error::Invalid(
+        [(name, bytes)] if reg::looks_like_pdf(bytes) => Ok((name.clone(), bytes.clone())),
+        _ if read.iter().any(|(_, b)| reg::looks_like_pdf(b)) => Err(Error::Invalid(
             "Bản ký là một tệp PDF, hoặc các ảnh chụp từng trang; không trộn PDF với ảnh. Hãy chọn lại.".into(),
         )),
         _ => {
@@ -283,12 +282,7 @@ impl Session {
             }
             DocKey::Assessment { year, kind } => {
                 let ov = crate::assess::view::overview(&self.store, year, today())?;
-                let plans: Vec<_> = self
-                    .store
-                    .plans(Some(year))?
-                    .iter()
-                    .map(|s| self.store.plan(s.id).map(|p| p.plan))
-                    .collect::<Result<_>>()?;
+                let plans = crate::export::year_plans(&self.store, year)?;
                 assessment_document(kind, &ov, &commune, &plans)?
             }
         };
