@@ -5,17 +5,12 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coreAt } from './core.mjs';
 
 const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
 /** Where the server's database and export folder are (with-core.sh). */
 const testDir = process.env.TRE_TEST_DIR;
-/** Asks the core directly, as the UI does: what the tests compare the screen with. */
-async function core(cmd, args = {}) {
-  const res = await fetch(new URL(`invoke/${cmd}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  const body = await res.json();
-  if (body.error || !res.ok) throw new Error(`${cmd}: ${body.error?.message ?? res.status}`);
-  return body.value;
-}
+const core = coreAt(base);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

@@ -2,6 +2,7 @@
 // long tasks and the time keystrokes take, against the real core (tre-dev-server).
 // Usage: bash scripts/with-core.sh node scripts/perf.mjs
 import { chromium } from 'playwright-core';
+import { coreAt } from './core.mjs';
 
 const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
 const browser = await chromium.launch({
@@ -16,12 +17,7 @@ const t = (id) => page.getByTestId(id);
 await page.goto(`${base}?demo`);
 await t('plan-item').first().waitFor();
 // Make the qd06 plan long: 12 parts × 3 subsections × 3 paragraphs, saved through the core.
-const core = async (cmd, args = {}) => {
-  const res = await fetch(new URL(`invoke/${cmd}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  const body = await res.json();
-  if (body.error || !res.ok) throw new Error(`${cmd}: ${body.error?.message ?? res.status}`);
-  return body.value;
-};
+const core = coreAt(base);
 const { id } = (await core('plans_list', { year: null })).find((p) => p.template === 'qd06');
 const { plan } = await core('plan_get', { id });
 const text = 'Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật về bảo vệ, chăm sóc và giáo dục trẻ em; nâng cao nhận thức, trách nhiệm của gia đình, nhà trường và xã hội trong việc thực hiện quyền trẻ em trên địa bàn.';

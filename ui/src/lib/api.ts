@@ -182,6 +182,18 @@ export async function saveDialog(defaultPath: string, format: AppExportFormat): 
   }
 }
 
+/**
+ * The GTK dialog is a native window that WebDriver cannot reach, and a browser has none: the
+ * tests set this one-shot answer instead (tests/e2e/importing.py, ui/scripts/e2e.mjs);
+ * everything after the dialog is real. `undefined` when no answer is set.
+ */
+function takeTestAnswer(): string | string[] | undefined {
+  const w = window as { __TRE_E2E_OPEN__?: string | string[] };
+  const answer = w.__TRE_E2E_OPEN__;
+  delete w.__TRE_E2E_OPEN__;
+  return answer;
+}
+
 /** The system "Open" dialog for a plan file; null when the officer cancels. */
 export const openPlanFileDialog = () =>
   openFileDialog('Chọn tệp kế hoạch có sẵn', { name: 'Kế hoạch (Word, văn bản)', extensions: ['docx', 'txt', 'md'] });
@@ -189,10 +201,8 @@ export const openPlanFileDialog = () =>
 /** The system "Open" dialog for a signed copy: one PDF, or the photos of its pages in order;
  * null when the officer cancels. The tests answer through the same hook as the plan dialog. */
 export async function openSignedCopyDialog(): Promise<string[] | null> {
-  const w = window as { __TRE_E2E_OPEN__?: string | string[] };
-  if (w.__TRE_E2E_OPEN__ !== undefined) {
-    const answer = w.__TRE_E2E_OPEN__;
-    delete w.__TRE_E2E_OPEN__;
+  const answer = takeTestAnswer();
+  if (answer !== undefined) {
     const files = Array.isArray(answer) ? answer : answer ? [answer] : [];
     return files.length ? files : null;
   }
@@ -212,15 +222,8 @@ export async function openSignedCopyDialog(): Promise<string[] | null> {
 }
 
 async function openFileDialog(title: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
-  // The GTK dialog is a native window that WebDriver cannot reach, and a browser has none:
-  // the tests set this one-shot answer instead (tests/e2e/importing.py); everything after
-  // the dialog is real.
-  const w = window as { __TRE_E2E_OPEN__?: string };
-  if (typeof w.__TRE_E2E_OPEN__ === 'string') {
-    const path = w.__TRE_E2E_OPEN__;
-    delete w.__TRE_E2E_OPEN__;
-    return path || null;
-  }
+  const answer = takeTestAnswer();
+  if (answer !== undefined) return (Array.isArray(answer) ? answer[0] : answer) || null;
   if (!inTauri) return null;
   try {
     const { open } = await import('@tauri-apps/plugin-dialog');
