@@ -20,8 +20,8 @@ use crate::catalog::{Category, ItemKind};
 use crate::check::{Finding, Severity};
 use crate::deadlines::DeadlineItem;
 use crate::document::assessment::AssessmentKind;
-use crate::dossier::build::{DossierResult, Progress};
-use crate::dossier::{FileEntry, Kind, PartFormat};
+use crate::dossier::build::{DossierPart, DossierResult, Progress};
+use crate::dossier::{FileEntry, FileState, Kind, Options, PartFormat};
 use crate::export::ExportFormat;
 use crate::model::{
     Commune, Deadline, DocDate, Event, Leader, Plan, Reference, Section, Signer, Unit,
@@ -117,8 +117,11 @@ fn generate() -> String {
         decl::<Progress>(cfg),
         decl::<Kind>(cfg),
         decl::<PartFormat>(cfg),
+        decl::<FileState>(cfg),
         decl::<FileEntry>(cfg),
+        decl::<DossierPart>(cfg),
         decl::<DossierResult>(cfg),
+        decl::<Options>(cfg),
         // The document register.
         decl::<crate::register::SendMethod>(cfg),
         decl::<crate::register::Sending>(cfg),

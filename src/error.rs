@@ -48,6 +48,9 @@ pub enum Error {
     /// come out as “K¾ ho¹ch”, so the importer refuses it and says how to convert it.
     #[error("Tệp {name} dùng bảng mã cũ (TCVN3/VNI), không phải Unicode, nên chữ tiếng Việt sẽ bị sai. Hãy mở tệp bằng Word, chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi lưu lại và nhập lại.")]
     LegacyEncoding { name: String },
+    /// The dossier would send documents that have no signed copy in the register.
+    #[error("Chưa có bản ký của {} văn bản nên chưa lập hồ sơ gửi: {}. Hãy đính kèm bản ký (bản quét hoặc bản ký số) của từng văn bản vào sổ văn bản; nếu cấp trên chấp nhận bản dự thảo, hãy lập hồ sơ gửi kèm bản dự thảo.", .0.len(), .0.join("; "))]
+    MissingSignedCopies(Vec<String>),
 }
 
 impl Error {
@@ -73,6 +76,7 @@ impl Error {
         "backup-invalid",
         "no-data-dir",
         "legacy-encoding",
+        "missing-signed-copies",
     ];
 
     /// Stable machine-readable code, handed to the UI as `{code, message}`.
@@ -96,6 +100,7 @@ impl Error {
             Error::InvalidBackup { .. } => "backup-invalid",
             Error::NoDataDir => "no-data-dir",
             Error::LegacyEncoding { .. } => "legacy-encoding",
+            Error::MissingSignedCopies(_) => "missing-signed-copies",
         }
     }
 
@@ -157,6 +162,7 @@ mod tests {
             Error::LegacyEncoding {
                 name: String::new(),
             },
+            Error::MissingSignedCopies(Vec::new()),
         ];
         for e in &all {
             match e {
@@ -177,7 +183,8 @@ mod tests {
                 | Error::DatabaseBusy { .. }
                 | Error::InvalidBackup { .. }
                 | Error::NoDataDir
-                | Error::LegacyEncoding { .. } => {}
+                | Error::LegacyEncoding { .. }
+                | Error::MissingSignedCopies(_) => {}
             }
         }
         all

@@ -145,7 +145,7 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         // The shell also sends each step as an event; here the result alone comes back.
         "dossier_build" => {
             let dir = s.export_dir()?;
-            ok(s.dossier_build(a.get("year")?, &dir, &mut |_| {}))
+            ok(s.dossier_build(a.get("year")?, &dir, a.get("options")?, &mut |_| {}))
         }
         "plan_check" => ok(s.plan_check(a.get("id")?)),
         "plan_check_draft" => ok(s.plan_check_draft(&a.get::<Plan>("plan")?)),

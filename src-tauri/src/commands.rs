@@ -13,7 +13,7 @@ use tre::catalog::Category;
 use tre::check::Finding;
 use tre::deadlines::DeadlineItem;
 use tre::document::assessment::AssessmentKind;
-use tre::dossier::DossierResult;
+use tre::dossier::{DossierResult, Options};
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
 use tre::register::{Entry as RegisterEntry, SendMethod, Sending};
@@ -211,7 +211,8 @@ pub fn assessment_export(
     Ok(out)
 }
 
-/// Builds the year's dossier (ZIP + .eml) into the export folder. Each step is sent to the
+/// Builds the year's dossier (each part a ZIP + .eml) into the export folder with the
+/// officer's choices (drafts or not, Word files, the e-mail size). Each step is sent to the
 /// window as a "dossier-progress" event so that the UI can show a determinate progress bar.
 /// Async so that the build runs off the main thread and the window keeps painting.
 #[tauri::command]
@@ -220,16 +221,19 @@ pub async fn dossier_build(
     s: State<'_, AppState>,
     written: State<'_, Written>,
     year: i32,
+    options: Options,
 ) -> Res<DossierResult> {
     let dir = tre::session::default_export_dir()?;
     let built = with(&s, |x| {
-        x.dossier_build(year, &dir, &mut |p| {
+        x.dossier_build(year, &dir, options, &mut |p| {
             // A lost progress event only leaves the bar behind; the result still arrives.
             let _ = app.emit("dossier-progress", &p);
         })
     })?;
-    written.remember(&built.zip);
-    written.remember(&built.eml);
+    for part in &built.parts {
+        written.remember(&part.zip);
+        written.remember(&part.eml);
+    }
     Ok(built)
 }
 

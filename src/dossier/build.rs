@@ -1,6 +1,7 @@
 //! Building the dossier: every producer's files rendered, named, hashed into the manifest,
-//! packed into a ZIP whose bytes depend only on the data and the creation date, and written
-//! with its e-mail draft so that a failure leaves neither file behind.
+//! split into parts that fit an e-mail, each packed into a ZIP whose bytes depend only on
+//! the data and the creation date, and written with its e-mail draft so that a failure
+//! leaves no file behind.
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -11,8 +12,8 @@ use zip::write::SimpleFileOptions;
 
 use super::manifest::{created_now, FileEntry, Manifest};
 use super::names::UniqueNames;
-use super::parts::{Part, PRODUCERS};
-use super::{eml, Kind, MANIFEST};
+use super::parts::{Ctx, Part, PRODUCERS};
+use super::{eml, split, FileState, Kind, Options, PartFormat, MANIFEST, MIN_MAX_EMAIL_BYTES};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic_all;
 use crate::model::Commune;
@@ -29,47 +30,82 @@ pub struct Progress {
     pub label: String,
 }
 
-/// A dossier built in memory.
+/// A dossier built in memory: one ZIP and its e-mail per part.
 #[derive(Debug, Clone)]
 pub struct Built {
-    pub zip: Vec<u8>,
-    pub eml: Vec<u8>,
+    pub parts: Vec<BuiltPart>,
     pub manifest: Manifest,
     /// Things the officer should fix before sending (no e-mail address of the superior…).
     pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuiltPart {
+    /// The ZIP's file name, as the e-mail attaches it.
+    pub name: String,
+    pub zip: Vec<u8>,
+    pub eml: Vec<u8>,
 }
 
 /// What `dossier build` wrote, for the app.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DossierResult {
-    pub zip: PathBuf,
-    pub eml: PathBuf,
+    /// One ZIP and its e-mail per part, in order.
+    pub parts: Vec<DossierPart>,
     pub files: Vec<FileEntry>,
     pub warnings: Vec<String>,
 }
 
-/// Builds the dossier of `year` in memory; `zip_name` is the attachment's name in the
-/// e-mail. Fails with a Vietnamese message when the year has no plan.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DossierPart {
+    pub zip: PathBuf,
+    pub eml: PathBuf,
+    /// The e-mail's size, to compare with what the mail server takes.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub email_bytes: u64,
+}
+
+/// Builds the dossier of `year` in memory; `zip_name` is the ZIP's name (each part's name
+/// is made from it when the dossier is split). Fails with a Vietnamese message when the year
+/// has no plan, or lists the documents without a signed copy unless drafts may be sent.
 pub fn build(
     store: &Store,
     year: i32,
     zip_name: &str,
+    options: Options,
     created: DateTime<FixedOffset>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Built> {
     crate::model::date::check_year(year)?;
+    if options.max_email_bytes < MIN_MAX_EMAIL_BYTES {
+        return Err(Error::Invalid(format!(
+            "Giới hạn dung lượng một thư phải từ {} MB trở lên (thường là 20 MB).",
+            MIN_MAX_EMAIL_BYTES / 1_000_000
+        )));
+    }
     let commune = store.commune()?.ok_or(Error::NoCommune)?;
     if store.plans(Some(year))?.is_empty() {
         return Err(Error::Invalid(format!(
             "Năm {year} chưa có kế hoạch nào nên chưa lập được hồ sơ. Hãy tạo kế hoạch năm {year} (kế hoạch mới, hoặc sao chép kế hoạch năm trước sang năm {year}) rồi thử lại."
         )));
     }
+    let ctx = Ctx {
+        store,
+        commune: &commune,
+        year,
+        options,
+    };
     let mut tasks = Vec::new();
+    let mut missing = Vec::new();
     for producer in PRODUCERS {
-        tasks.extend(producer(store, &commune, year)?);
+        tasks.extend(producer(&ctx, &mut missing)?);
     }
-    // One more step after the tasks: manifest, ZIP and e-mail.
+    if !missing.is_empty() {
+        return Err(Error::MissingSignedCopies(missing));
+    }
+    // One more step after the tasks: manifest, ZIPs and e-mails.
     let total = tasks.len() + 1;
     let mut parts: Vec<Part> = Vec::new();
     for (done, task) in tasks.into_iter().enumerate() {
@@ -78,7 +114,7 @@ pub fn build(
             total,
             label: task.label,
         });
-        parts.extend((task.run)()?);
+        parts.push((task.run)()?);
     }
     progress(Progress {
         done: total - 1,
@@ -89,10 +125,19 @@ pub fn build(
     for p in &mut parts {
         p.name = names.claim(&p.name);
     }
-    let mut built = pack_all(&commune, year, zip_name, created, &parts)?;
+    let mut built = pack_all(&commune, year, zip_name, options, created, &parts)?;
     if !parts.iter().any(|p| p.kind == Kind::Proposal) {
         built.warnings.push(format!(
             "Hồ sơ chưa có Tờ trình đề nghị công nhận vì kết quả tự đánh giá năm {year} chưa đạt hoặc chưa đủ số liệu (lý do: xem kết luận của phần tự đánh giá năm {year}); khi đạt, hãy lập lại hồ sơ."
+        ));
+    }
+    let drafts = parts
+        .iter()
+        .filter(|p| p.state == FileState::Draft && p.format == PartFormat::Pdf)
+        .count();
+    if drafts > 0 {
+        built.warnings.push(format!(
+            "Hồ sơ gửi {drafts} văn bản ở dạng dự thảo (chưa có bản ký); manifest.json và thư ghi rõ “dự thảo”. Khi có bản ký, hãy đính kèm ở trang Văn bản rồi lập lại hồ sơ."
         ));
     }
     progress(Progress {
@@ -103,30 +148,79 @@ pub fn build(
     Ok(built)
 }
 
+/// "…_Ho-so-xa-phu-hop-tre-em_phan-2-cua-3.zip": part `k` of `n`; the name unchanged when
+/// the dossier is one part.
+pub fn part_name(zip_name: &str, k: u32, n: u32) -> String {
+    if n <= 1 {
+        return zip_name.to_string();
+    }
+    let stem = zip_name
+        .strip_suffix(".zip")
+        .or_else(|| zip_name.strip_suffix(".ZIP"))
+        .unwrap_or(zip_name);
+    format!("{stem}_phan-{k}-cua-{n}.zip")
+}
+
 fn pack_all(
     commune: &Commune,
     year: i32,
     zip_name: &str,
+    options: Options,
     created: DateTime<FixedOffset>,
     parts: &[Part],
 ) -> Result<Built> {
-    let manifest = Manifest::new(commune, year, created, parts);
-    let zip = pack(&manifest.to_bytes()?, parts, created)?;
-    let (eml, warnings) = eml::draft(commune, year, zip_name, &zip, &manifest.files, created);
+    let assigned = split::assign(parts, options.max_email_bytes);
+    let n = assigned.last().copied().unwrap_or(1);
+    let zip_names: Vec<String> = (1..=n).map(|k| part_name(zip_name, k, n)).collect();
+    let manifest = Manifest::new(commune, year, created, parts, &assigned);
+    let manifest_bytes = manifest.to_bytes()?;
+    let mut warnings = Vec::new();
+    let mut built = Vec::new();
+    for (k, name) in (1..=n).zip(zip_names) {
+        let (in_part, listed): (Vec<Part>, Vec<FileEntry>) = parts
+            .iter()
+            .zip(&manifest.files)
+            .filter(|(_, f)| f.part == k)
+            .map(|(p, f)| (p.clone(), f.clone()))
+            .unzip();
+        let zip = pack(&manifest_bytes, &in_part, created)?;
+        let which = eml::Which {
+            part: k,
+            parts: n,
+            zip_name: &name,
+        };
+        let (eml, mut w) = eml::draft(commune, year, &which, &zip, &listed, created);
+        if eml.len() as u64 > options.max_email_bytes {
+            w.push(format!(
+                "Thư {} nặng {} MB, vượt giới hạn {} MB: máy chủ thư có thể từ chối. Tệp {} quá lớn để gửi qua thư; hãy quét lại bản ký ở độ phân giải thấp hơn, hoặc gửi qua hệ thống quản lý văn bản.",
+                name,
+                (eml.len() as u64).div_ceil(1_000_000),
+                options.max_email_bytes / 1_000_000,
+                listed.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        for x in w {
+            if !warnings.contains(&x) {
+                warnings.push(x);
+            }
+        }
+        built.push(BuiltPart { name, zip, eml });
+    }
     Ok(Built {
-        zip,
-        eml,
+        parts: built,
         manifest,
         warnings,
     })
 }
 
-/// Builds the dossier of `year` and writes `out` (must end in .zip) and the e-mail draft
-/// beside it (same name, .eml), both or neither.
+/// Builds the dossier of `year` and writes `out` (must end in .zip; each part's name made
+/// from it when split) and each part's e-mail draft beside it (same name, .eml), all or
+/// none.
 pub fn build_to(
     store: &Store,
     year: i32,
     out: &Path,
+    options: Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<DossierResult> {
     let is_zip = out
@@ -139,12 +233,33 @@ pub fn build_to(
             out.display()
         )));
     };
-    let eml_path = out.with_extension("eml");
-    let built = build(store, year, &zip_name, created_now(), progress)?;
-    write_atomic_all(&[(out, &built.zip), (&eml_path, &built.eml)])?;
+    let built = build(store, year, &zip_name, options, created_now(), progress)?;
+    let dir = out.parent().unwrap_or(Path::new(""));
+    let paths: Vec<(PathBuf, PathBuf)> = built
+        .parts
+        .iter()
+        .map(|p| {
+            let zip = dir.join(&p.name);
+            let eml = zip.with_extension("eml");
+            (zip, eml)
+        })
+        .collect();
+    let mut writes: Vec<(&Path, &[u8])> = Vec::new();
+    for ((zip, eml), part) in paths.iter().zip(&built.parts) {
+        writes.push((zip, &part.zip));
+        writes.push((eml, &part.eml));
+    }
+    write_atomic_all(&writes)?;
     Ok(DossierResult {
-        zip: out.to_path_buf(),
-        eml: eml_path,
+        parts: paths
+            .into_iter()
+            .zip(&built.parts)
+            .map(|((zip, eml), p)| DossierPart {
+                zip,
+                eml,
+                email_bytes: p.eml.len() as u64,
+            })
+            .collect(),
         files: built.manifest.files,
         warnings: built.warnings,
     })
@@ -194,11 +309,19 @@ mod tests {
     use super::*;
     use crate::dossier::{Kind, PartFormat};
 
+    /// The demo has no signed copies: its dossier is built from drafts.
+    const DRAFTS: Options = Options {
+        drafts: true,
+        docx: false,
+        max_email_bytes: crate::dossier::DEFAULT_MAX_EMAIL_BYTES,
+    };
+
     fn part(name: &str, bytes: &[u8]) -> Part {
         Part {
             name: name.into(),
             kind: Kind::Plan,
             format: PartFormat::Pdf,
+            state: FileState::Draft,
             bytes: bytes.to_vec(),
         }
     }
@@ -237,7 +360,10 @@ mod tests {
         let mut store = Store::open(&dir.path().join("t.db")).unwrap();
         crate::demo::load_demo(&mut store, 2026).unwrap();
         let mut steps = Vec::new();
-        let err = build(&store, 2031, "x.zip", created_now(), &mut |p| steps.push(p)).unwrap_err();
+        let err = build(&store, 2031, "x.zip", DRAFTS, created_now(), &mut |p| {
+            steps.push(p)
+        })
+        .unwrap_err();
         assert!(
             err.to_string().contains("Năm 2031 chưa có kế hoạch"),
             "{err}"
@@ -248,7 +374,14 @@ mod tests {
             "{err}"
         );
         assert!(steps.is_empty());
-        let err = build_to(&store, 2026, &dir.path().join("ho-so.pdf"), &mut |_| {}).unwrap_err();
+        let err = build_to(
+            &store,
+            2026,
+            &dir.path().join("ho-so.pdf"),
+            DRAFTS,
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert!(err.to_string().contains(".zip"), "{err}");
     }
 
@@ -259,7 +392,14 @@ mod tests {
         let ids = crate::demo::load_demo(&mut store, 2026).unwrap();
         let mut steps = Vec::new();
         let created = DateTime::parse_from_rfc3339("2026-11-14T09:30:00+07:00").unwrap();
-        let built = build(&store, 2026, "x.zip", created, &mut |p| steps.push(p)).unwrap();
+        let options = Options {
+            docx: true,
+            ..DRAFTS
+        };
+        let built = build(&store, 2026, "x.zip", options, created, &mut |p| {
+            steps.push(p)
+        })
+        .unwrap();
         // Two files per plan; report, minutes, notice and annex as PDF and DOCX (the demo is not
         // recognised, so no proposal) and the XLSX; one step for packing.
         let total = ids.len() * 2 + 4 * 2 + 1 + 1;
@@ -268,7 +408,7 @@ mod tests {
         assert!(steps.windows(2).all(|w| w[1].done == w[0].done + 1));
         assert_eq!(steps.last().unwrap().done, total);
         // The demo's qd06 plan is numbered; the others show their title.
-        assert_eq!(steps[0].label, "Kế hoạch số 15/KH-UBND (PDF)");
+        assert_eq!(steps[0].label, "Kế hoạch số 15/KH-UBND (dự thảo PDF)");
         assert_eq!(steps[1].label, "Kế hoạch số 15/KH-UBND (Word)");
         assert!(
             steps[2].label.starts_with("Kế hoạch “"),

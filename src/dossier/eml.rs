@@ -16,11 +16,19 @@ const CRLF: &str = "\r\n";
 /// line with its name stays under the 78 characters RFC 5322 recommends.
 const WORD_BYTES: usize = 36;
 
+/// Which ZIP of the dossier an e-mail carries.
+pub struct Which<'a> {
+    /// 1-based.
+    pub part: u32,
+    pub parts: u32,
+    pub zip_name: &'a str,
+}
+
 /// The draft's bytes and the warnings for the officer.
 pub fn draft(
     commune: &Commune,
     year: i32,
-    zip_name: &str,
+    which: &Which,
     zip: &[u8],
     files: &[FileEntry],
     created: DateTime<FixedOffset>,
@@ -59,7 +67,11 @@ pub fn draft(
         let name = encode_words(&commune.superior);
         header("To", &format!("{name}{CRLF} <{addr}>"));
     }
-    header("Subject", &encode_words(&subject(commune, year)));
+    let mut subject = subject(commune, year);
+    if which.parts > 1 {
+        subject.push_str(&format!(" (phần {}/{})", which.part, which.parts));
+    }
+    header("Subject", &encode_words(&subject));
     header(
         "Message-ID",
         &format!("<{}.{year}@tre.local>", &digest[..24]),
@@ -75,12 +87,10 @@ pub fn draft(
     m.push_str(&format!("--{boundary}{CRLF}"));
     m.push_str(&format!("Content-Type: text/plain; charset=UTF-8{CRLF}"));
     m.push_str(&format!("Content-Transfer-Encoding: base64{CRLF}{CRLF}"));
-    m.push_str(&base64_lines(
-        body(commune, year, zip_name, files).as_bytes(),
-    ));
+    m.push_str(&base64_lines(body(commune, year, which, files).as_bytes()));
 
     m.push_str(&format!("--{boundary}{CRLF}"));
-    let (type_name, disposition) = filename_params(zip_name);
+    let (type_name, disposition) = filename_params(which.zip_name);
     m.push_str(&format!(
         "Content-Type: application/zip;{CRLF} {type_name}{CRLF}"
     ));
@@ -102,26 +112,38 @@ pub fn subject(commune: &Commune, year: i32) -> String {
     )
 }
 
-fn body(commune: &Commune, year: i32, zip_name: &str, files: &[FileEntry]) -> String {
-    let mut b = format!(
-        "Kính gửi: {}.\n\nỦy ban nhân dân {} gửi hồ sơ tự đánh giá {} phù hợp với trẻ em năm {year}, \
-         trong tệp nén đính kèm {zip_name}, gồm:\n",
-        commune.superior,
+fn body(commune: &Commune, year: i32, which: &Which, files: &[FileEntry]) -> String {
+    let zip_name = which.zip_name;
+    let whose = format!(
+        "Ủy ban nhân dân {} gửi hồ sơ tự đánh giá {} phù hợp với trẻ em năm {year}",
         commune.full_name(),
         commune.kind
     );
+    let what = if which.parts > 1 {
+        format!(
+            "{whose}. Hồ sơ được chia thành {n} thư cho vừa dung lượng thư điện tử; thư này là phần {k}/{n}, \
+             trong tệp nén đính kèm {zip_name}, gồm:",
+            k = which.part,
+            n = which.parts
+        )
+    } else {
+        format!("{whose}, trong tệp nén đính kèm {zip_name}, gồm:")
+    };
+    let mut b = format!("Kính gửi: {}.\n\n{what}\n", commune.superior);
     for f in files {
         b.push_str(&format!(
-            "- {} ({}, {}): {}\n",
+            "- {} ({}, {}, {}): {}\n",
             f.kind.label(),
             f.format.label(),
+            f.state.label(),
             size_text(f.size),
             f.name
         ));
     }
     b.push_str(
-        "\nTệp manifest.json trong hồ sơ ghi mã SHA-256 của từng tệp để kiểm tra hồ sơ \
-         không bị thay đổi (lệnh `tre dossier verify`).\n\nTrân trọng./.\n",
+        "\nTệp manifest.json trong mỗi tệp nén liệt kê mọi tệp của hồ sơ, tình trạng (bản ký, \
+         dự thảo, số liệu) và mã SHA-256 của từng tệp để kiểm tra hồ sơ không bị thay đổi \
+         (lệnh `tre dossier verify`, cho tất cả các phần cùng lúc).\n\nTrân trọng./.\n",
     );
     b.push_str(&format!("UBND {}\n", commune.full_name()));
     // Mail bodies use CRLF; the text is written with \n for readability.

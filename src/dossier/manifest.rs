@@ -1,16 +1,19 @@
-//! `manifest.json`: who sent the dossier, when, and each file with its size and SHA-256.
-//! The field order is fixed by the struct, so the same dossier gives the same bytes.
+//! `manifest.json`: who sent the dossier, when, in which ZIPs, and each file with its size,
+//! SHA-256, state (signed copy, draft, figures) and the ZIP it travels in. Every part of a
+//! split dossier carries the same manifest. The field order is fixed by the struct, so the
+//! same dossier gives the same bytes.
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Kind, Part, PartFormat};
+use super::{FileState, Kind, Part, PartFormat};
 use crate::error::{Error, Result};
 use crate::model::Commune;
 
 /// The manifest's own format; a reader refuses a newer one rather than misjudge it.
-pub const FORMAT: u32 = 1;
+/// 2 added the parts, each file's part and its state.
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -24,6 +27,9 @@ pub struct Manifest {
     pub created: String,
     /// "Tre 0.1.0".
     pub generator: String,
+    /// How many ZIPs (each with its e-mail) the dossier was sent as. Their names are not
+    /// recorded: the same data gives the same bytes whatever the file is called.
+    pub parts: u32,
     pub files: Vec<FileEntry>,
 }
 
@@ -37,6 +43,9 @@ pub struct FileEntry {
     pub size: u64,
     /// Lowercase hex.
     pub sha256: String,
+    pub state: FileState,
+    /// The ZIP (1-based, of `parts`) that carries the file.
+    pub part: u32,
 }
 
 impl Manifest {
@@ -45,6 +54,7 @@ impl Manifest {
         year: i32,
         created: DateTime<FixedOffset>,
         parts: &[Part],
+        assigned: &[u32],
     ) -> Self {
         Manifest {
             format: FORMAT,
@@ -53,14 +63,18 @@ impl Manifest {
             year,
             created: created.to_rfc3339_opts(SecondsFormat::Secs, true),
             generator: generator(),
+            parts: assigned.iter().copied().max().unwrap_or(1),
             files: parts
                 .iter()
-                .map(|p| FileEntry {
+                .zip(assigned)
+                .map(|(p, &part)| FileEntry {
                     name: p.name.clone(),
                     kind: p.kind,
                     format: p.format,
                     size: p.bytes.len() as u64,
                     sha256: sha256_hex(&p.bytes),
+                    state: p.state,
+                    part,
                 })
                 .collect(),
         }
@@ -120,12 +134,14 @@ mod tests {
             name: "2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf".into(),
             kind: Kind::Plan,
             format: PartFormat::Pdf,
+            state: FileState::SignedCopy,
             bytes: b"abc".to_vec(),
         }];
         let created = created_from(Some("1767225600"));
-        let m = Manifest::new(&commune, 2026, created, &parts);
+        let m = Manifest::new(&commune, 2026, created, &parts, &[1]);
         let json: serde_json::Value = serde_json::from_slice(&m.to_bytes().unwrap()).unwrap();
-        assert_eq!(json["format"], 1);
+        assert_eq!(json["format"], 2);
+        assert_eq!(json["parts"], 1);
         assert_eq!(json["commune"], "xã Minh Hòa");
         assert_eq!(json["province"], "Phú Thọ");
         assert_eq!(json["created"], "2026-01-01T00:00:00Z");
@@ -134,6 +150,8 @@ mod tests {
         assert_eq!(f["kind"], "plan");
         assert_eq!(f["format"], "pdf");
         assert_eq!(f["size"], 3);
+        assert_eq!(f["state"], "signed-copy");
+        assert_eq!(f["part"], 1);
         // SHA-256 of "abc" (FIPS 180-2 example).
         assert_eq!(
             f["sha256"],

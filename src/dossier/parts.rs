@@ -1,17 +1,22 @@
 //! Who produces which file of the dossier. Each producer turns the year's data into tasks
-//! (one per file, or per group of files) before anything is rendered, so the builder knows
-//! how many steps there are and can report progress while it renders them.
+//! (one per file) before anything is rendered, so the builder knows how many steps there are
+//! and can report progress while it renders them.
+//!
+//! A document goes in as its signed copy from the register, byte for byte (an e-signed PDF
+//! must never be re-encoded). One without a signed copy goes in as Tre's draft only when the
+//! officer asked for drafts; otherwise it is listed as missing and the build stops.
 
 use std::rc::Rc;
 
 use super::names::{assessment_file_name, file_name, slug, UniqueNames};
-use super::{Kind, PartFormat};
+use super::{FileState, Kind, Options, PartFormat};
 use crate::assess::view::overview;
 use crate::document::assessment::AssessmentKind;
 use crate::document::{plan_document, Document};
 use crate::error::{Error, Result};
 use crate::export::{render_assessment_doc, ExportFormat};
 use crate::model::Commune;
+use crate::register::DocKey;
 use crate::render;
 use crate::store::{Store, StoredPlan};
 
@@ -21,20 +26,97 @@ pub struct Part {
     pub name: String,
     pub kind: Kind,
     pub format: PartFormat,
+    pub state: FileState,
     pub bytes: Vec<u8>,
 }
 
 /// A step of the build: a Vietnamese label for the progress bar, and the work itself.
 pub struct Task<'a> {
     pub label: String,
-    pub run: Box<dyn FnOnce() -> Result<Vec<Part>> + 'a>,
+    pub run: Box<dyn FnOnce() -> Result<Part> + 'a>,
 }
 
-/// Lists the tasks of one kind of document for `year` without rendering anything yet.
-pub type Producer = for<'a> fn(&'a Store, &'a Commune, i32) -> Result<Vec<Task<'a>>>;
+/// What every producer reads: the year's data and the officer's choices.
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    pub commune: &'a Commune,
+    pub year: i32,
+    pub options: Options,
+}
+
+/// Lists the tasks of one kind of document without rendering anything yet; a document with
+/// neither a signed copy nor leave to send its draft is pushed onto `missing` by its label.
+pub type Producer = for<'a> fn(&Ctx<'a>, &mut Vec<String>) -> Result<Vec<Task<'a>>>;
 
 /// Every producer, in the order their files appear in the ZIP and the manifest.
 pub const PRODUCERS: &[Producer] = &[plan_tasks, assessment_tasks];
+
+/// The PDF task of one signed document: its signed copy when the register has one, else
+/// the draft `render` makes if drafts may be sent, else nothing (and the label is missing).
+fn signed_or_draft<'a>(
+    ctx: &Ctx<'a>,
+    key: DocKey,
+    label: &str,
+    name: String,
+    kind: Kind,
+    render: impl FnOnce() -> Result<Vec<u8>> + 'a,
+    missing: &mut Vec<String>,
+) -> Result<Option<Task<'a>>> {
+    let store = ctx.store;
+    let format = PartFormat::Pdf;
+    if let Some(copy) = store.register_record(&key.key())?.copy {
+        return Ok(Some(Task {
+            label: format!("{label} (bản ký)"),
+            run: Box::new(move || {
+                Ok(Part {
+                    name,
+                    kind,
+                    format,
+                    state: FileState::SignedCopy,
+                    bytes: store.signed_copy_bytes(&copy.sha256)?,
+                })
+            }),
+        }));
+    }
+    if !ctx.options.drafts {
+        missing.push(label.to_string());
+        return Ok(None);
+    }
+    Ok(Some(Task {
+        label: format!("{label} (dự thảo {})", format.label()),
+        run: Box::new(move || {
+            Ok(Part {
+                name,
+                kind,
+                format,
+                state: FileState::Draft,
+                bytes: render()?,
+            })
+        }),
+    }))
+}
+
+/// A Word draft's task: always rendered, always a draft.
+fn docx_task<'a>(
+    label: &str,
+    name: String,
+    kind: Kind,
+    state: FileState,
+    render: impl FnOnce() -> Result<Vec<u8>> + 'a,
+) -> Task<'a> {
+    Task {
+        label: format!("{label} ({})", PartFormat::Docx.label()),
+        run: Box::new(move || {
+            Ok(Part {
+                name,
+                kind,
+                format: PartFormat::Docx,
+                state,
+                bytes: render()?,
+            })
+        }),
+    }
+}
 
 /// The file name plan `id` gets, in the dossier and in "Xuất PDF" alike: the year's plans are
 /// named in the dossier's order, so a second plan with the same subject is "…-2" in both.
@@ -58,49 +140,51 @@ pub fn plan_file_name(store: &Store, commune: &Commune, id: i64, ext: &str) -> R
     Err(Error::PlanNotFound(id))
 }
 
-/// The plans of `year` (by id), each as PDF then DOCX, rendered from one document tree as
-/// `export::export_plan` does, so the dossier holds the same bytes as "Xuất PDF".
-pub fn plan_tasks<'a>(store: &'a Store, commune: &'a Commune, year: i32) -> Result<Vec<Task<'a>>> {
+/// The plans of `year` (by id): each as its signed copy or PDF draft, then its Word draft
+/// when asked, rendered from one document tree as `export::export_plan` does, so a draft in
+/// the dossier has the same bytes as "Xuất PDF".
+pub fn plan_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<Task<'a>>> {
+    let (store, commune, year) = (ctx.store, ctx.commune, ctx.year);
     let mut tasks = Vec::new();
     for summary in store.plans(Some(year))? {
         let stored = store.plan(summary.id)?;
         let label = plan_label(&stored);
         let doc = Rc::new(plan_document(&stored.plan, commune));
         let slug_text = plan_slug(&stored);
-        for format in [PartFormat::Pdf, PartFormat::Docx] {
-            let doc = Rc::clone(&doc);
-            let name = file_name(
+        let name = |format: PartFormat| {
+            file_name(
                 year,
                 commune,
                 Kind::Plan,
                 slug_text.as_deref(),
                 format.ext(),
-            );
-            tasks.push(Task {
-                label: format!("{label} ({})", format.label()),
-                run: Box::new(move || {
-                    Ok(vec![Part {
-                        name,
-                        kind: Kind::Plan,
-                        format,
-                        bytes: render_plan(&doc, format)?,
-                    }])
-                }),
-            });
+            )
+        };
+        let pdf_doc = Rc::clone(&doc);
+        tasks.extend(signed_or_draft(
+            ctx,
+            DocKey::Plan(summary.id),
+            &label,
+            name(PartFormat::Pdf),
+            Kind::Plan,
+            move || render::pdf::write_pdf(&pdf_doc),
+            missing,
+        )?);
+        if ctx.options.docx {
+            tasks.push(docx_task(
+                &label,
+                name(PartFormat::Docx),
+                Kind::Plan,
+                FileState::Draft,
+                move || render_docx(&doc),
+            ));
         }
     }
     Ok(tasks)
 }
 
-fn render_plan(doc: &Document, format: PartFormat) -> Result<Vec<u8>> {
-    match format {
-        PartFormat::Pdf => render::pdf::write_pdf(doc),
-        PartFormat::Docx => render::docx::write_docx(doc),
-        // No plan is written as a workbook; keep the match exhaustive for the compiler.
-        PartFormat::Xlsx => Err(crate::error::Error::Render(
-            "kế hoạch không xuất ra Excel".into(),
-        )),
-    }
+fn render_docx(doc: &Document) -> Result<Vec<u8>> {
+    render::docx::write_docx(doc)
 }
 
 /// "Kế hoạch số 15/KH-UBND", or the start of its title while it has no number.
@@ -136,13 +220,11 @@ fn plan_slug(stored: &StoredPlan) -> Option<String> {
 
 /// The self-assessment's documents after the plans: the yearly report, the proposal (only
 /// when the verdict is "đạt": the core refuses a proposal the figures do not support), the
-/// minutes, the notice and the score-table annex, each as PDF then DOCX, and the score table
-/// as XLSX — the same bytes as `tre export … --year Y`.
-fn assessment_tasks<'a>(
-    store: &'a Store,
-    commune: &'a Commune,
-    year: i32,
-) -> Result<Vec<Task<'a>>> {
+/// minutes and the notice, each as its signed copy or draft; then the score-table annex as
+/// PDF and the score table as XLSX, figures signed as part of the report; the Word drafts
+/// when asked. Drafts have the same bytes as `tre export … --year Y`.
+fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<Task<'a>>> {
+    let (store, commune, year) = (ctx.store, ctx.commune, ctx.year);
     let ov = overview(store, year, chrono::Local::now().date_naive())?;
     let docs = [
         (AssessmentKind::Report, Kind::Report),
@@ -156,35 +238,63 @@ fn assessment_tasks<'a>(
         if doc_kind == AssessmentKind::Proposal && !ov.scored.verdict.recognised {
             continue;
         }
-        for format in [PartFormat::Pdf, PartFormat::Docx] {
-            let name = assessment_file_name(doc_kind, year, commune, format.ext());
-            let export_format = match format {
-                PartFormat::Pdf => ExportFormat::Pdf,
-                _ => ExportFormat::Docx,
-            };
+        let label = format!("{} năm {year}", kind.label());
+        let name =
+            move |format: PartFormat| assessment_file_name(doc_kind, year, commune, format.ext());
+        let render = move |format| move || render_assessment_doc(store, doc_kind, year, format);
+        if doc_kind == AssessmentKind::Assessment {
             tasks.push(Task {
-                label: format!("{} ({})", kind.label(), format.label()),
+                label: format!("{label} ({})", PartFormat::Pdf.label()),
                 run: Box::new(move || {
-                    Ok(vec![Part {
-                        name,
+                    Ok(Part {
+                        name: name(PartFormat::Pdf),
                         kind,
-                        format,
-                        bytes: render_assessment_doc(store, doc_kind, year, export_format)?,
-                    }])
+                        format: PartFormat::Pdf,
+                        state: FileState::Data,
+                        bytes: render(ExportFormat::Pdf)()?,
+                    })
                 }),
             });
+        } else {
+            let key = DocKey::Assessment {
+                year,
+                kind: doc_kind,
+            };
+            tasks.extend(signed_or_draft(
+                ctx,
+                key,
+                &label,
+                name(PartFormat::Pdf),
+                kind,
+                render(ExportFormat::Pdf),
+                missing,
+            )?);
+        }
+        if ctx.options.docx {
+            let state = match doc_kind {
+                AssessmentKind::Assessment => FileState::Data,
+                _ => FileState::Draft,
+            };
+            tasks.push(docx_task(
+                &label,
+                name(PartFormat::Docx),
+                kind,
+                state,
+                render(ExportFormat::Docx),
+            ));
         }
     }
     let name = assessment_file_name(AssessmentKind::Assessment, year, commune, "xlsx");
     tasks.push(Task {
         label: format!("Bảng điểm ({})", PartFormat::Xlsx.label()),
         run: Box::new(move || {
-            Ok(vec![Part {
+            Ok(Part {
                 name,
                 kind: Kind::Assessment,
                 format: PartFormat::Xlsx,
+                state: FileState::Data,
                 bytes: crate::xlsx::score_table_xlsx(&ov, commune)?,
-            }])
+            })
         }),
     });
     Ok(tasks)

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Seek};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -50,6 +50,8 @@ pub struct Problem {
 pub struct VerifyReport {
     /// Files the manifest lists.
     pub files: usize,
+    /// ZIPs the dossier was sent as.
+    pub parts: usize,
     /// "xã Minh Hòa" and the year, from the manifest, when it could be read.
     pub commune: Option<String>,
     pub year: Option<i32>,
@@ -67,7 +69,12 @@ impl VerifyReport {
             (Some(c), Some(y)) => format!(" ({c}, năm {y})"),
             _ => String::new(),
         };
-        if self.intact() {
+        if self.intact() && self.parts > 1 {
+            format!(
+                "Hồ sơ nguyên vẹn: {} tệp trong {} phần{whose}.",
+                self.files, self.parts
+            )
+        } else if self.intact() {
             format!("Hồ sơ nguyên vẹn: {} tệp{whose}.", self.files)
         } else {
             format!(
@@ -86,7 +93,14 @@ struct Listed {
     commune: Option<String>,
     #[serde(default)]
     year: Option<i32>,
+    /// How many ZIPs the dossier was sent as (format 2); absent in format 1, one ZIP.
+    #[serde(default = "one")]
+    parts: u32,
     files: Vec<ListedFile>,
+}
+
+fn one() -> u32 {
+    1
 }
 
 #[derive(Deserialize)]
@@ -94,58 +108,114 @@ struct ListedFile {
     name: String,
     size: u64,
     sha256: String,
+    #[serde(default)]
+    part: Option<u32>,
 }
 
-/// Checks the dossier at `path`. `Err` when it is not a readable ZIP at all (exit 2);
-/// otherwise the report, whose problems (exit 1) say what differs.
-pub fn verify(path: &Path) -> Result<VerifyReport> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    verify_reader(std::io::BufReader::new(file), path)
-}
-
-pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyReport> {
-    let not_zip = || {
-        Error::Invalid(format!(
-            "Tệp {} không phải tệp ZIP hợp lệ hoặc đã bị cắt cụt (chép chưa hết, tải về bị lỗi). Hãy chép hoặc tải lại hồ sơ rồi kiểm tra lại.",
-            path.display()
-        ))
-    };
-    let mut zip = zip::ZipArchive::new(reader).map_err(|_| not_zip())?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(Error::Invalid(format!(
-            "Tệp {} có hơn {MAX_ENTRIES} tệp bên trong, không phải hồ sơ của Tre. Hãy kiểm tra lại tệp nhận được.",
-            path.display()
-        )));
+/// Checks a dossier given as its ZIPs (one, or every part of a split one). `Err` when one of
+/// them is not a readable ZIP at all (exit 2); otherwise the report, whose problems (exit 1)
+/// say what differs.
+pub fn verify(paths: &[PathBuf]) -> Result<VerifyReport> {
+    let mut zips = Vec::new();
+    for path in paths {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        zips.push((std::io::BufReader::new(file), path.as_path()));
     }
-    let names: Vec<String> = (0..zip.len())
-        .map(|i| zip.name_for_index(i).unwrap_or_default().to_string())
-        .collect();
+    verify_readers(zips)
+}
+
+/// One ZIP being checked: its archive, its path and its entries' names.
+struct Opened<'p, R> {
+    zip: zip::ZipArchive<R>,
+    path: &'p Path,
+    names: Vec<String>,
+}
+
+pub fn verify_readers<R: Read + Seek>(readers: Vec<(R, &Path)>) -> Result<VerifyReport> {
+    if readers.is_empty() {
+        return Err(Error::Invalid(
+            "Hãy chọn tệp hồ sơ (.zip) cần kiểm tra; hồ sơ chia nhiều phần thì chọn tất cả các phần.".into(),
+        ));
+    }
+    let mut opened = Vec::new();
+    for (reader, path) in readers {
+        let not_zip = || {
+            Error::Invalid(format!(
+                "Tệp {} không phải tệp ZIP hợp lệ hoặc đã bị cắt cụt (chép chưa hết, tải về bị lỗi). Hãy chép hoặc tải lại hồ sơ rồi kiểm tra lại.",
+                path.display()
+            ))
+        };
+        let zip = zip::ZipArchive::new(reader).map_err(|_| not_zip())?;
+        if zip.len() > MAX_ENTRIES {
+            return Err(Error::Invalid(format!(
+                "Tệp {} có hơn {MAX_ENTRIES} tệp bên trong, không phải hồ sơ của Tre. Hãy kiểm tra lại tệp nhận được.",
+                path.display()
+            )));
+        }
+        let names = (0..zip.len())
+            .map(|i| zip.name_for_index(i).unwrap_or_default().to_string())
+            .collect();
+        opened.push(Opened { zip, path, names });
+    }
     let mut report = VerifyReport {
         files: 0,
+        parts: 0,
         commune: None,
         year: None,
         problems: Vec::new(),
     };
-    let listed = match read_manifest(&mut zip, &names) {
-        Ok(l) => l,
-        Err(message) => {
-            report.problems.push(Problem {
-                kind: ProblemKind::Manifest,
-                name: Some(MANIFEST.into()),
-                message,
-            });
-            return Ok(report);
-        }
+    let Some(listed) = agreed_manifest(&mut opened, &mut report.problems) else {
+        return Ok(report);
     };
     report.files = listed.files.len();
+    // A hostile count is bounded by what could be reported: no more parts than files.
+    let parts = listed.parts.clamp(1, listed.files.len().max(1) as u32);
+    report.parts = parts as usize;
     report.commune = listed.commune.clone();
     report.year = listed.year;
 
-    let index: BTreeMap<&str, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_str(), i))
+    // Where each name is: (ZIP, entry). A name in two ZIPs is kept at its first place.
+    let mut index: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (z, o) in opened.iter().enumerate() {
+        for (i, n) in o.names.iter().enumerate() {
+            if n != MANIFEST && index.get(n).is_some_and(|&(first, _)| first != z) {
+                report.problems.push(Problem {
+                    kind: ProblemKind::Extra,
+                    name: Some(n.clone()),
+                    message: format!("Tệp {} có hai lần trong hồ sơ.", shown(n)),
+                });
+            }
+            index.entry(n.clone()).or_insert((z, i));
+        }
+    }
+    // A part none of whose files was given is one missing ZIP, not many missing files.
+    let absent_parts: BTreeSet<u32> = (1..=parts)
+        .filter(|k| {
+            listed
+                .files
+                .iter()
+                .filter(|f| f.part == Some(*k))
+                .all(|f| !index.contains_key(f.name.as_str()))
+        })
         .collect();
+    if parts > 1 {
+        for &k in &absent_parts {
+            let names: Vec<&str> = listed
+                .files
+                .iter()
+                .filter(|f| f.part == Some(k))
+                .map(|f| f.name.as_str())
+                .collect();
+            report.problems.push(Problem {
+                kind: ProblemKind::Missing,
+                name: None,
+                message: format!(
+                    "Thiếu phần {k}/{parts} của hồ sơ (tệp nén có {}): hãy kiểm tra cùng lúc tất cả các phần, hoặc đề nghị nơi gửi gửi lại phần này.",
+                    shown(&names.join(", "))
+                ),
+            });
+        }
+    }
     let mut seen = BTreeSet::new();
     let mut budget = MAX_TOTAL;
     for f in &listed.files {
@@ -161,7 +231,10 @@ pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyRep
             ));
             continue;
         }
-        let Some(&i) = index.get(f.name.as_str()) else {
+        if parts > 1 && f.part.is_some_and(|k| absent_parts.contains(&k)) {
+            continue;
+        }
+        let Some(&(z, i)) = index.get(f.name.as_str()) else {
             report.problems.push(problem(
                 ProblemKind::Missing,
                 format!(
@@ -180,7 +253,7 @@ pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyRep
             ));
             continue;
         }
-        if !matches_listing(&mut zip, i, f) {
+        if !matches_listing(&mut opened[z].zip, i, f) {
             report.problems.push(problem(
                 ProblemKind::Changed,
                 format!(
@@ -190,28 +263,80 @@ pub fn verify_reader<R: Read + Seek>(reader: R, path: &Path) -> Result<VerifyRep
             ));
         }
     }
-    let mut counted = BTreeSet::new();
-    for name in &names {
-        if name == MANIFEST || seen.contains(name.as_str()) {
-            if !counted.insert(name.as_str()) {
-                report.problems.push(Problem {
-                    kind: ProblemKind::Extra,
-                    name: Some(name.clone()),
-                    message: format!("Tệp {} có hai lần trong hồ sơ.", shown(name)),
-                });
+    for o in &opened {
+        let mut counted = BTreeSet::new();
+        for name in &o.names {
+            if name == MANIFEST || seen.contains(name.as_str()) {
+                if !counted.insert(name.as_str()) {
+                    report.problems.push(Problem {
+                        kind: ProblemKind::Extra,
+                        name: Some(name.clone()),
+                        message: format!("Tệp {} có hai lần trong hồ sơ.", shown(name)),
+                    });
+                }
+                continue;
             }
-            continue;
+            report.problems.push(Problem {
+                kind: ProblemKind::Extra,
+                name: Some(name.clone()),
+                message: format!(
+                    "Tệp {} không có trong manifest.json: tệp lạ đã được thêm vào hồ sơ.",
+                    shown(name)
+                ),
+            });
         }
-        report.problems.push(Problem {
-            kind: ProblemKind::Extra,
-            name: Some(name.clone()),
-            message: format!(
-                "Tệp {} không có trong manifest.json: tệp lạ đã được thêm vào hồ sơ.",
-                shown(name)
-            ),
-        });
     }
     Ok(report)
+}
+
+/// The manifest every given ZIP carries, when they all carry the same one; otherwise the
+/// problems that say which ZIP has none, an unreadable one, or one of another dossier.
+fn agreed_manifest<R: Read + Seek>(
+    opened: &mut [Opened<R>],
+    problems: &mut Vec<Problem>,
+) -> Option<Listed> {
+    let mut first: Option<(Listed, Vec<u8>, &Path)> = None;
+    let mut ok = true;
+    let several = opened.len() > 1;
+    for o in opened.iter_mut() {
+        let read = read_manifest(&mut o.zip, &o.names);
+        // With several ZIPs, say which one the problem is in.
+        let label = |m: String| {
+            if several {
+                format!("{}: {m}", o.path.display())
+            } else {
+                m
+            }
+        };
+        match (read, &first) {
+            (Err(message), _) => {
+                ok = false;
+                problems.push(Problem {
+                    kind: ProblemKind::Manifest,
+                    name: Some(MANIFEST.into()),
+                    message: label(message),
+                });
+            }
+            (Ok((listed, bytes)), None) => first = Some((listed, bytes, o.path)),
+            (Ok((_, bytes)), Some((_, want, first_path))) if bytes != *want => {
+                ok = false;
+                problems.push(Problem {
+                    kind: ProblemKind::Manifest,
+                    name: Some(MANIFEST.into()),
+                    message: format!(
+                        "Tệp {} không thuộc cùng hồ sơ với {} (manifest.json khác nhau). Hãy chỉ kiểm tra cùng lúc các phần của một lần gửi.",
+                        o.path.display(),
+                        first_path.display()
+                    ),
+                });
+            }
+            (Ok(_), Some(_)) => {}
+        }
+    }
+    match first {
+        Some((listed, _, _)) if ok => Some(listed),
+        _ => None,
+    }
 }
 
 /// A name from the ZIP as it can be shown on one line (a hostile name may hold line breaks).
@@ -226,7 +351,7 @@ fn shown(name: &str) -> String {
 fn read_manifest<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     names: &[String],
-) -> std::result::Result<Listed, String> {
+) -> std::result::Result<(Listed, Vec<u8>), String> {
     let Some(i) = names.iter().position(|n| n == MANIFEST) else {
         return Err("Hồ sơ không có tệp manifest.json nên không kiểm tra được các tệp. Hãy đề nghị nơi gửi lập lại hồ sơ bằng Tre.".into());
     };
@@ -258,7 +383,7 @@ fn read_manifest<R: Read + Seek>(
             listed.format
         ));
     }
-    Ok(listed)
+    Ok((listed, bytes))
 }
 
 /// Streams entry `i` through SHA-256, reading at most the listed size plus one byte.
@@ -328,7 +453,7 @@ mod tests {
             ("../b.pdf", b"abc"),
             ("lon.pdf", b"abc"),
         ]);
-        let r = verify_reader(z, Path::new("x.zip")).unwrap();
+        let r = verify_readers(vec![(z, Path::new("x.zip"))]).unwrap();
         assert_eq!(r.files, 3);
         assert_eq!(r.commune.as_deref(), Some("xã Minh Hòa"));
         let named: Vec<_> = r
@@ -351,8 +476,8 @@ mod tests {
 
     #[test]
     fn a_newer_manifest_format_asks_for_an_update() {
-        let z = zip_of(&[(MANIFEST, br#"{"format": 2, "files": []}"#)]);
-        let r = verify_reader(z, Path::new("x.zip")).unwrap();
+        let z = zip_of(&[(MANIFEST, br#"{"format": 3, "files": []}"#)]);
+        let r = verify_readers(vec![(z, Path::new("x.zip"))]).unwrap();
         assert_eq!(r.problems[0].kind, ProblemKind::Manifest);
         assert!(
             r.problems[0].message.contains("cập nhật Tre"),

@@ -219,11 +219,31 @@ fn the_app_builds_and_verifies_a_dossier_and_writes_the_calendar() {
     s.demo_load(2026).unwrap();
     let out = dir.path().join("xuat");
     let mut seen = Vec::new();
+    let drafts = crate::dossier::Options {
+        drafts: true,
+        docx: true,
+        ..Default::default()
+    };
+    // The demo has no signed copies: without drafts asked for, the build stops.
+    let err = s.dossier_build(2026, &out, Default::default(), &mut |_| {});
+    assert_eq!(err.unwrap_err().code(), "missing-signed-copies");
     let r = s
-        .dossier_build(2026, &out, &mut |p| seen.push((p.done, p.total)))
+        .dossier_build(2026, &out, drafts, &mut |p| seen.push((p.done, p.total)))
         .unwrap();
-    assert_eq!(r.zip, out.join("2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.zip"));
-    assert_eq!(r.eml, out.join("2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.eml"));
+    assert_eq!(r.parts.len(), 1);
+    let part = &r.parts[0];
+    assert_eq!(
+        part.zip,
+        out.join("2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.zip")
+    );
+    assert_eq!(
+        part.eml,
+        out.join("2026_MinhHoa_Ho-so-xa-phu-hop-tre-em.eml")
+    );
+    assert_eq!(
+        part.email_bytes,
+        std::fs::metadata(&part.eml).unwrap().len()
+    );
     // 4 plans, report, minutes, notice, annex as PDF and DOCX, the XLSX; no proposal yet.
     assert_eq!(r.files.len(), 17);
     assert!(
@@ -233,7 +253,7 @@ fn the_app_builds_and_verifies_a_dossier_and_writes_the_calendar() {
     );
     let (done, total) = *seen.last().unwrap();
     assert_eq!(done, total);
-    let report = Session::dossier_verify(&r.zip).unwrap();
+    let report = Session::dossier_verify(std::slice::from_ref(&part.zip)).unwrap();
     assert!(report.intact(), "{report:?}");
     assert_eq!(report.files, 17);
     let ics = dir.path().join("han.ics");
@@ -280,7 +300,13 @@ fn export_names_are_the_dossiers_and_a_twin_is_numbered() {
     assert_eq!(second, "2026_MinhHoa_KH-xa-phu-hop-tre-em-2.pdf");
 
     // The dossier carries the same names, so the officer finds the same file twice.
-    let r = s.dossier_build(2026, dir.path(), &mut |_| {}).unwrap();
+    let drafts = crate::dossier::Options {
+        drafts: true,
+        ..Default::default()
+    };
+    let r = s
+        .dossier_build(2026, dir.path(), drafts, &mut |_| {})
+        .unwrap();
     let names: Vec<&str> = r.files.iter().map(|f| f.name.as_str()).collect();
     assert!(
         names.contains(&first.as_str()) && names.contains(&second.as_str()),

@@ -199,10 +199,16 @@ def assessment_cli(s):
     s.js("document.querySelector('[data-testid=\"criteria\"]').closest('.page').scrollIntoView({block: 'start'})")
 
 
-@step("assessment-dossier", "Tạo hồ sơ gửi: the ZIP and its e-mail draft land in the export folder and verify intact")
+@step("assessment-dossier", "Tạo hồ sơ gửi: refused while signed copies are missing, then sent as drafts: the ZIP and its e-mail draft land in the export folder and verify intact")
 def assessment_dossier(s):
     s.js("window.scrollTo(0, 0)")
     s.click(s.find('[data-testid="dossier-build"]'))
+    s.find('[data-testid="dossier-options"]', timeout=10)
+    check(s.js("return document.querySelector('[data-testid=\"dossier-max-mb\"]').value") == "20", "the e-mail limit is not 20 MB by default")
+    s.click(s.find('[data-testid="dossier-go"]'))
+    refusal = s.text(s.find('[data-testid="export-refusal"]', timeout=90))
+    check("Chưa có bản ký của" in refusal and "Kế hoạch số 15/KH-UBND" in refusal, f"the refusal reads {refusal!r}")
+    s.click(s.find('[data-testid="dossier-send-drafts"]'))
     notice = s.find('[data-testid="dossier-notice"]', timeout=90)
     zip_path = s.js("return arguments[0].getAttribute('data-zip')", ref(notice))
     eml_path = s.js("return arguments[0].getAttribute('data-eml')", ref(notice))
@@ -217,7 +223,10 @@ def assessment_dossier(s):
     check(any(n.endswith(".xlsx") for n in names), f"no score table XLSX in {names}")
     # The demo's verdict is provisional: the page says the proposal is missing and why.
     warnings = s.text(s.find('[data-testid="dossier-warnings"]'))
-    check("Tờ trình" in warnings, f"the warnings read {warnings!r}")
+    check("Tờ trình" in warnings and "dự thảo" in warnings, f"the warnings read {warnings!r}")
+    manifest = json.loads(zipfile.ZipFile(zip_path).read("manifest.json"))
+    states = {f["state"] for f in manifest["files"]}
+    check(states == {"draft", "data"}, f"the manifest's states are {states}")
 
 
 def export_one(s, kind, fmt):

@@ -15,6 +15,7 @@ mod cli;
 mod deadlines_ics;
 mod docx_render;
 mod dossier;
+mod dossier_signed;
 mod import;
 mod import_fuzz;
 mod pdf_render;

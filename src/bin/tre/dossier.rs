@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use tre::dossier::Options;
 use tre::session::{current_year, Session};
 use tre::Result;
 
@@ -15,41 +16,69 @@ pub enum DossierCmd {
         /// Năm (mặc định: năm nay)
         #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
-        /// Tệp ZIP sẽ tạo; thư nháp cùng tên, đuôi .eml
+        /// Tệp ZIP sẽ tạo; thư nháp cùng tên, đuôi .eml. Hồ sơ quá lớn cho một thư được chia thành các phần …_phan-1-cua-2.zip, mỗi phần một thư
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
+        /// Văn bản chưa có bản ký thì gửi bản dự thảo (manifest.json và thư ghi rõ “dự thảo”); không có tùy chọn này thì thiếu bản ký là dừng
+        #[arg(long)]
+        drafts: bool,
+        /// Kèm bản Word (DOCX) của từng văn bản
+        #[arg(long)]
+        docx: bool,
+        /// Dung lượng tối đa của một thư, tính bằng MB
+        #[arg(long, value_name = "MB", default_value_t = 20)]
+        max_mb: u64,
     },
-    /// Kiểm tra hồ sơ nhận được: tệp nào bị sửa, bị thiếu hoặc bị thêm vào
+    /// Kiểm tra hồ sơ nhận được: tệp nào bị sửa, bị thiếu hoặc bị thêm vào. Hồ sơ nhiều phần: đưa tất cả các phần
     Verify {
-        #[arg(value_name = "TỆP")]
-        file: PathBuf,
+        #[arg(value_name = "TỆP", required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
 pub fn run(db: Option<&PathBuf>, cmd: DossierCmd) -> Result<i32> {
     match cmd {
-        DossierCmd::Build { year, out } => {
+        DossierCmd::Build {
+            year,
+            out,
+            drafts,
+            docx,
+            max_mb,
+        } => {
             let year = year.unwrap_or_else(current_year);
-            let result = crate::open(db)?.dossier_build_to(year, &out, &mut |_| {})?;
-            let size = std::fs::metadata(&result.zip).map(|m| m.len()).unwrap_or(0);
+            let options = Options {
+                drafts,
+                docx,
+                max_email_bytes: max_mb.saturating_mul(1_000_000),
+            };
+            let result = crate::open(db)?.dossier_build_to(year, &out, options, &mut |_| {})?;
+            let n = result.parts.len();
             println!(
-                "Đã lập hồ sơ {} ({} tệp, {} KB):",
-                result.zip.display(),
-                result.files.len(),
-                size.div_ceil(1024)
+                "Đã lập hồ sơ năm {year}: {} tệp trong {n} thư.",
+                result.files.len()
             );
-            for f in &result.files {
-                println!("  {}  {}", f.name, f.kind.label());
+            for (k, part) in result.parts.iter().enumerate() {
+                let size = std::fs::metadata(&part.zip).map(|m| m.len()).unwrap_or(0);
+                println!(
+                    "Phần {}/{n}: {} ({} KB), thư nháp {} ({} KB)",
+                    k + 1,
+                    part.zip.display(),
+                    size.div_ceil(1024),
+                    part.eml.display(),
+                    part.email_bytes.div_ceil(1024)
+                );
+                for f in result.files.iter().filter(|f| f.part as usize == k + 1) {
+                    println!("  {}  {} ({})", f.name, f.kind.label(), f.state.label());
+                }
             }
-            println!("Thư nháp gửi cấp trên: {}", result.eml.display());
             for w in &result.warnings {
                 eprintln!("Cảnh báo: {w}");
             }
             Ok(0)
         }
         // Needs no database: the receiving office checks a ZIP it was sent.
-        DossierCmd::Verify { file } => {
-            let report = Session::dossier_verify(&file)?;
+        DossierCmd::Verify { files } => {
+            let report = Session::dossier_verify(&files)?;
             if report.intact() {
                 println!("{}", report.summary());
                 return Ok(0);

@@ -55,6 +55,7 @@ fn hint(e: &Error) -> Option<&'static str> {
         "db-corrupt" => "Khôi phục bằng `tre restore TỆP_SAO_LƯU` (các bản sao lưu hằng ngày ở thư mục backups cạnh tệp dữ liệu).",
         "no-data-dir" => "Hoặc nêu tệp dữ liệu bằng `tre --db ĐƯỜNG_DẪN`.",
         "demo-needs-empty-file" => "Ví dụ: `tre --db mau.db demo`.",
+        "missing-signed-copies" => "Mã từng văn bản: `tre register list`; đính kèm: `tre register attach MÃ TỆP.pdf`; gửi bản dự thảo: thêm `--drafts`.",
         _ => return None,
     })
 }

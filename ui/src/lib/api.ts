@@ -11,6 +11,7 @@ import type {
   AssessmentFormat,
   AssessmentKind,
   CopiedPlan,
+  DossierOptions,
   DossierProgress,
   DossierResult,
   Finding,
@@ -81,6 +82,7 @@ const APP_HINTS: Partial<Record<ErrorCode, string>> = {
   'commune-incomplete': 'Mở trang “Thông tin xã” để nhập.',
   'plan-not-found': 'Hãy quay lại trang Kế hoạch và chọn lại.',
   'db-corrupt': 'Các bản sao lưu hằng ngày nằm trong thư mục backups cạnh tệp dữ liệu.',
+  'missing-signed-copies': 'Đính kèm bản ký ở trang “Văn bản”.',
 };
 
 export function errorMessage(err: unknown): string {
@@ -127,16 +129,18 @@ export const assessmentCategories = () => call<Category[]>('assessment_categorie
 export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>
   call<string>('assessment_export', { kind, year, format });
 
-/** Builds the year's dossier (ZIP + .eml) in the export folder; `onProgress` gets each step
- * (in a browser the dev server sends the result alone). */
-export async function dossierBuild(year: number, onProgress?: (p: DossierProgress) => void): Promise<DossierResult> {
+/** Builds the year's dossier (each part a ZIP + .eml) in the export folder with the officer's
+ * choices; refused with 'missing-signed-copies' while a document has no signed copy and
+ * drafts were not asked for. `onProgress` gets each step (in a browser the dev server sends
+ * the result alone). */
+export async function dossierBuild(year: number, options: DossierOptions, onProgress?: (p: DossierProgress) => void): Promise<DossierResult> {
   let unlisten: (() => void) | null = null;
   if (inTauri && onProgress) {
     const { listen } = await import('@tauri-apps/api/event');
     unlisten = await listen<DossierProgress>('dossier-progress', (e) => onProgress(e.payload));
   }
   try {
-    return await call<DossierResult>('dossier_build', { year });
+    return await call<DossierResult>('dossier_build', { year, options });
   } finally {
     unlisten?.();
   }

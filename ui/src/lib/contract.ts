@@ -318,16 +318,55 @@ export type DossierFileKind = "plan" | "report" | "proposal" | "minutes" | "noti
  */
 export type DossierFileFormat = "pdf" | "docx" | "xlsx";
 
+/**
+ * Where a file of the dossier stands (manifest.json's `state`): the receiving office must
+ * tell the signed document from a draft at a glance.
+ */
+export type DossierFileState = "signed-copy" | "draft" | "data";
+
 export type DossierFile = { name: string, kind: DossierFileKind, format: DossierFileFormat, size: number, 
 /**
  * Lowercase hex.
  */
-sha256: string, };
+sha256: string, state: DossierFileState, 
+/**
+ * The ZIP (1-based, of `parts`) that carries the file.
+ */
+part: number, };
+
+export type DossierPart = { zip: string, eml: string, 
+/**
+ * The e-mail's size, to compare with what the mail server takes.
+ */
+email_bytes: number, };
 
 /**
  * What `dossier build` wrote, for the app.
  */
-export type DossierResult = { zip: string, eml: string, files: Array<DossierFile>, warnings: Array<string>, };
+export type DossierResult = { 
+/**
+ * One ZIP and its e-mail per part, in order.
+ */
+parts: Array<DossierPart>, files: Array<DossierFile>, warnings: Array<string>, };
+
+/**
+ * What the officer chose for this dossier.
+ */
+export type DossierOptions = { 
+/**
+ * Send Tre's drafts for the documents that have no signed copy yet, rather than stop
+ * (the manifest and the e-mail then say "dự thảo").
+ */
+drafts: boolean, 
+/**
+ * Put each document's Word draft beside it, for an office that wants to edit it.
+ */
+docx: boolean, 
+/**
+ * The largest e-mail, in bytes, the dossier is split to fit (most mail servers refuse
+ * a message over 20–25 MB once its attachment is encoded).
+ */
+max_email_bytes: number, };
 
 /**
  * How a document went out.
@@ -614,4 +653,4 @@ units_late: boolean, assessment: Assessment, year: number,
 catalog: string, criteria: Array<CriterionScore>, total: number, max_total: number | null, verdict: Verdict, };
 
 /** The `code` of every error a command rejects with (`tre::Error::code`). */
-export type ErrorCode = 'invalid' | 'plan-not-found' | 'no-commune' | 'commune-incomplete' | 'demo-needs-empty-file' | 'db-newer' | 'db-corrupt' | 'disk-full' | 'io' | 'db' | 'nothing-to-undo' | 'unknown-template' | 'render' | 'nothing-to-redo' | 'db-busy' | 'backup-invalid' | 'no-data-dir' | 'legacy-encoding';
+export type ErrorCode = 'invalid' | 'plan-not-found' | 'no-commune' | 'commune-incomplete' | 'demo-needs-empty-file' | 'db-newer' | 'db-corrupt' | 'disk-full' | 'io' | 'db' | 'nothing-to-undo' | 'unknown-template' | 'render' | 'nothing-to-redo' | 'db-busy' | 'backup-invalid' | 'no-data-dir' | 'legacy-encoding' | 'missing-signed-copies';
