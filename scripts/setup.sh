@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   # The end-to-end test: a virtual screen, WebKit's WebDriver, screenshots, the test script
   xvfb webkit2gtk-driver imagemagick python3
+  python3-venv                 # target/test-venv: the tests' PyPI packages (tests/requirements.txt)
   # The UI's click-through on the real core (ui/scripts/e2e.mjs, playwright-core)
   chromium
 )
@@ -69,4 +70,16 @@ if [ "$(printf '%s\n%s\n' "$need" "$have" | sort -V | head -n1)" != "$need" ]; t
   echo "Rust $have is too old; Tre needs $need or newer: run 'rustup update'." >&2
   exit 1
 fi
+# The tests' packages from PyPI (an independent PDF signer), in a virtual environment under
+# target/ so the system's Python is left alone; made again when tests/requirements.txt changes.
+venv="${CARGO_TARGET_DIR:-target}/test-venv"
+if ! cmp -s tests/requirements.txt "$venv/requirements.txt" 2>/dev/null; then
+  echo "==> python -m venv $venv; pip install -r tests/requirements.txt"
+  rm -rf "$venv"
+  py=/usr/bin/python3; [ -x "$py" ] || py=python3
+  "$py" -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check --no-input -r tests/requirements.txt
+  cp tests/requirements.txt "$venv/requirements.txt"
+fi
+
 echo "==> setup done (rustc $have, node $have_node)"

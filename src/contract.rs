@@ -21,11 +21,13 @@ use crate::check::{Finding, Severity};
 use crate::deadlines::DeadlineItem;
 use crate::document::assessment::AssessmentKind;
 use crate::dossier::build::{DossierPart, DossierResult, Progress};
+use crate::dossier::manifest::Signer as DossierSigner;
 use crate::dossier::{FileEntry, FileState, Kind, Options, PartFormat};
 use crate::export::ExportFormat;
 use crate::model::{
     Commune, Deadline, DocDate, Event, Leader, Plan, Reference, Section, Signer, Unit,
 };
+use crate::register::signature::{ChainStatus, Signature, Status as SigStatus, TrustRoot};
 use crate::session::{AssessmentEdit, CopiedPlan, ImportedPlan, PagePreview, TemplateInfo};
 use crate::store::{HistoryEntry, PlanSummary, StoredPlan};
 use crate::Error;
@@ -118,6 +120,9 @@ fn generate() -> String {
         decl::<Kind>(cfg),
         decl::<PartFormat>(cfg),
         decl::<FileState>(cfg),
+        decl::<SigStatus>(cfg),
+        decl::<ChainStatus>(cfg),
+        decl::<DossierSigner>(cfg),
         decl::<FileEntry>(cfg),
         decl::<DossierPart>(cfg),
         decl::<DossierResult>(cfg),
@@ -127,6 +132,8 @@ fn generate() -> String {
         decl::<crate::register::Sending>(cfg),
         decl::<crate::register::DocState>(cfg),
         decl::<crate::register::SignedCopy>(cfg),
+        decl::<Signature>(cfg),
+        decl::<TrustRoot>(cfg),
         decl::<crate::register::Entry>(cfg),
         decl::<crate::session::Attached>(cfg),
         // The self-assessment.

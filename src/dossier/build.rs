@@ -96,6 +96,11 @@ pub fn build(
         commune: &commune,
         year,
         options,
+        roots: store
+            .trust_roots()?
+            .into_iter()
+            .map(|(_, der)| der)
+            .collect(),
     };
     let mut tasks = Vec::new();
     let mut missing = Vec::new();
@@ -322,6 +327,7 @@ mod tests {
             kind: Kind::Plan,
             format: PartFormat::Pdf,
             state: FileState::Draft,
+            signers: Vec::new(),
             bytes: bytes.to_vec(),
         }
     }

@@ -131,11 +131,17 @@ fn body(commune: &Commune, year: i32, which: &Which, files: &[FileEntry]) -> Str
     };
     let mut b = format!("Kính gửi: {}.\n\n{what}\n", commune.superior);
     for f in files {
+        // An e-signed copy names its signers: "bản ký số của Nguyễn Văn An; UBND xã Minh Hòa".
+        let state = if f.signers.is_empty() {
+            f.state.label().to_string()
+        } else {
+            let names: Vec<&str> = f.signers.iter().map(|s| s.name.as_str()).collect();
+            format!("bản ký số của {}", names.join("; "))
+        };
         b.push_str(&format!(
-            "- {} ({}, {}, {}): {}\n",
+            "- {} ({}, {state}, {}): {}\n",
             f.kind.label(),
             f.format.label(),
-            f.state.label(),
             size_text(f.size),
             f.name
         ));

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::{FileState, Kind, Part, PartFormat};
 use crate::error::{Error, Result};
 use crate::model::Commune;
+use crate::register::signature::{ChainStatus, Signature, Status};
 
 /// The manifest's own format; a reader refuses a newer one rather than misjudge it.
 /// 2 added the parts, each file's part and its state.
@@ -46,6 +47,33 @@ pub struct FileEntry {
     pub state: FileState,
     /// The ZIP (1-based, of `parts`) that carries the file.
     pub part: u32,
+    /// The digital signatures of an e-signed PDF, as checked when the dossier was made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signers: Vec<Signer>,
+}
+
+/// One digital signature of a file, as the manifest records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "DossierSigner"))]
+pub struct Signer {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub signed_at: Option<String>,
+    pub status: Status,
+    pub chain: ChainStatus,
+}
+
+impl From<&Signature> for Signer {
+    fn from(s: &Signature) -> Self {
+        Signer {
+            name: s.signer.clone(),
+            organisation: s.organisation.clone(),
+            signed_at: s.signed_at.clone(),
+            status: s.status,
+            chain: s.chain,
+        }
+    }
 }
 
 impl Manifest {
@@ -75,6 +103,7 @@ impl Manifest {
                     sha256: sha256_hex(&p.bytes),
                     state: p.state,
                     part,
+                    signers: p.signers.iter().map(Signer::from).collect(),
                 })
                 .collect(),
         }
@@ -135,6 +164,7 @@ mod tests {
             kind: Kind::Plan,
             format: PartFormat::Pdf,
             state: FileState::SignedCopy,
+            signers: Vec::new(),
             bytes: b"abc".to_vec(),
         }];
         let created = created_from(Some("1767225600"));

@@ -16,6 +16,7 @@ use crate::document::{plan_document, Document};
 use crate::error::{Error, Result};
 use crate::export::{render_assessment_doc, ExportFormat};
 use crate::model::Commune;
+use crate::register::signature::{verify_pdf, Signature};
 use crate::register::DocKey;
 use crate::render;
 use crate::store::{Store, StoredPlan};
@@ -27,6 +28,8 @@ pub struct Part {
     pub kind: Kind,
     pub format: PartFormat,
     pub state: FileState,
+    /// The digital signatures found in a signed copy (none for a scan or a draft).
+    pub signers: Vec<Signature>,
     pub bytes: Vec<u8>,
 }
 
@@ -42,6 +45,8 @@ pub struct Ctx<'a> {
     pub commune: &'a Commune,
     pub year: i32,
     pub options: Options,
+    /// The trusted roots (DER) the signed copies' signatures are checked against.
+    pub roots: Vec<Vec<u8>>,
 }
 
 /// Lists the tasks of one kind of document without rendering anything yet; a document with
@@ -65,15 +70,18 @@ fn signed_or_draft<'a>(
     let store = ctx.store;
     let format = PartFormat::Pdf;
     if let Some(copy) = store.register_record(&key.key())?.copy {
+        let roots = ctx.roots.clone();
         return Ok(Some(Task {
             label: format!("{label} (bản ký)"),
             run: Box::new(move || {
+                let bytes = store.signed_copy_bytes(&copy.sha256)?;
                 Ok(Part {
                     name,
                     kind,
                     format,
                     state: FileState::SignedCopy,
-                    bytes: store.signed_copy_bytes(&copy.sha256)?,
+                    signers: verify_pdf(&bytes, &roots),
+                    bytes,
                 })
             }),
         }));
@@ -90,6 +98,7 @@ fn signed_or_draft<'a>(
                 kind,
                 format,
                 state: FileState::Draft,
+                signers: Vec::new(),
                 bytes: render()?,
             })
         }),
@@ -112,6 +121,7 @@ fn docx_task<'a>(
                 kind,
                 format: PartFormat::Docx,
                 state,
+                signers: Vec::new(),
                 bytes: render()?,
             })
         }),
@@ -251,6 +261,7 @@ fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<
                         kind,
                         format: PartFormat::Pdf,
                         state: FileState::Data,
+                        signers: Vec::new(),
                         bytes: render(ExportFormat::Pdf)()?,
                     })
                 }),
@@ -293,6 +304,7 @@ fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<
                 kind: Kind::Assessment,
                 format: PartFormat::Xlsx,
                 state: FileState::Data,
+                signers: Vec::new(),
                 bytes: crate::xlsx::score_table_xlsx(&ov, commune)?,
             })
         }),

@@ -87,6 +87,7 @@ mod tests {
             kind: Kind::Plan,
             format: PartFormat::Pdf,
             state: FileState::SignedCopy,
+            signers: Vec::new(),
             bytes,
         }
     }

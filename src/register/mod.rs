@@ -9,6 +9,7 @@
 
 mod copy;
 mod photos;
+pub mod signature;
 
 pub use copy::{check_pdf, looks_like_pdf, read_bounded, sha256_hex, SignedCopy, MAX_COPY_BYTES};
 pub use photos::photos_to_pdf;
@@ -204,6 +205,9 @@ pub struct Entry {
     pub state_label: String,
     /// The signed copy, once attached.
     pub copy: Option<SignedCopy>,
+    /// The digital signatures in the signed copy, checked against the trusted roots now
+    /// (none for a scan or photos).
+    pub signatures: Vec<signature::Signature>,
     /// The document's text was changed in Tre after its signed copy was attached: the copy is
     /// kept as it is, and what Tre prints now is no longer what was signed.
     pub edited_after_copy: bool,

@@ -11,6 +11,7 @@ mod assessment;
 mod dossier;
 mod plans;
 mod register;
+mod trust;
 
 use std::path::{Path, PathBuf};
 

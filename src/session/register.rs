@@ -54,7 +54,7 @@ impl Session {
             plans.push(plan);
         }
         let Some(assessment) = self.store.assessment(year)? else {
-            return self.flag_edits(out);
+            return self.annotate(out);
         };
         let ov = crate::assess::view::overview(&self.store, year, today())?;
         for kind in ASSESSMENT_DOCS {
@@ -82,14 +82,23 @@ impl Session {
                 record_of(&key),
             ));
         }
-        self.flag_edits(out)
+        self.annotate(out)
     }
 
-    /// Marks the documents whose text changed after their signed copy was attached (the
-    /// plan, or for the assessment's documents the assessment they print).
-    fn flag_edits(&self, mut entries: Vec<Entry>) -> Result<Vec<Entry>> {
+    /// What the signed copies add to their entries: their digital signatures, checked
+    /// against the trusted roots as they are now, and whether the document's text changed
+    /// after its copy was attached (the plan, or for the assessment's documents the
+    /// assessment they print).
+    fn annotate(&self, mut entries: Vec<Entry>) -> Result<Vec<Entry>> {
+        let mut roots = None;
         for e in entries.iter_mut() {
             let Some(copy) = &e.copy else { continue };
+            let bytes = self.store.signed_copy_bytes(&copy.sha256)?;
+            let roots = match &roots {
+                Some(r) => r,
+                None => roots.insert(self.trust_root_ders()?),
+            };
+            e.signatures = reg::signature::verify_pdf(&bytes, roots);
             let last = match DocKey::parse(&e.key)? {
                 DocKey::Plan(id) => self.store.last_change("plan", id)?,
                 DocKey::Assessment { year, .. } => {
@@ -235,6 +244,13 @@ impl Session {
         let (name, bytes) = signed_copy_of(files)?;
         let pages = reg::check_pdf(&name, &bytes)?;
         let mut warnings = Vec::new();
+        // An e-signed PDF whose signature does not hold is kept (it is what was received)
+        // but the officer is told at once, not when the province refuses it.
+        for sig in reg::signature::verify_pdf(&bytes, &self.trust_root_ders()?) {
+            if sig.status != reg::signature::Status::Intact || sig.changed_after {
+                warnings.push(sig.summary);
+            }
+        }
         let draft = self.draft_pages(DocKey::parse(&entry.key)?)?;
         if draft != pages as usize {
             warnings.push(format!(
@@ -318,6 +334,7 @@ fn entry(
         state,
         state_label: state.label().to_string(),
         copy: record.copy,
+        signatures: Vec::new(),
         edited_after_copy: false,
         sendings: record.sendings,
     }

@@ -20,6 +20,7 @@ mod register;
 mod restore;
 mod schema;
 mod sqlerr;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

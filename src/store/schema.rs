@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -138,6 +138,18 @@ CREATE TABLE signed_copies (
     sha256 TEXT PRIMARY KEY,
     data   BLOB NOT NULL,
     added  TEXT NOT NULL
+);
+";
+
+/// Version 5 (issue 12): the roots the officer or the province trusts for digital
+/// signatures, as imported (DER, by SHA-256). Tre ships none: which CAs count is theirs to
+/// decide. Certificates are public, so keeping them in the database keeps no secret.
+const V5: &str = "
+CREATE TABLE trust_roots (
+    sha256  TEXT PRIMARY KEY,
+    der     BLOB NOT NULL,
+    subject TEXT NOT NULL,
+    added   TEXT NOT NULL
 );
 ";
 

@@ -22,6 +22,7 @@ mod pdf_render;
 mod pdf_size;
 mod preview_matches_pdf;
 mod register;
+mod signature;
 mod store;
 mod templates_pdf;
 mod typesetting;

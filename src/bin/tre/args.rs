@@ -85,6 +85,17 @@ pub enum Command {
     /// Sổ văn bản đi: số, ngày ký và nơi đã gửi của từng văn bản
     #[command(subcommand)]
     Register(crate::register::RegisterCmd),
+    /// Chứng thư gốc tin cậy để kiểm tra chữ ký số
+    #[command(subcommand)]
+    Trust(crate::trust::TrustCmd),
+    /// Kiểm tra chữ ký số trong một tệp PDF: người ký, thời điểm ký, nội dung có bị sửa sau khi ký
+    Signatures {
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Sao lưu toàn bộ dữ liệu ra một tệp
     Backup {
         /// Tệp sao lưu sẽ tạo

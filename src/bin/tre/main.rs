@@ -13,6 +13,7 @@ mod plan;
 #[cfg(test)]
 mod reference;
 mod register;
+mod trust;
 mod workbook;
 
 use std::io::Write;
@@ -105,6 +106,8 @@ fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Dossier(cmd) => dossier::run(db, cmd),
         Command::Register(cmd) => register::run(&mut open(db)?, cmd),
+        Command::Trust(cmd) => trust::run(&mut open(db)?, cmd),
+        Command::Signatures { file, json } => trust::check(&open(db)?, &file, json),
         Command::Backup { out } => {
             open(db)?.backup_to(&out)?;
             println!("Đã sao lưu vào {}", out.display());

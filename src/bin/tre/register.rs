@@ -153,6 +153,9 @@ fn describe(e: &Entry) -> String {
     let mut out = format!("\n{}\n    {}\n", headline(e), e.title);
     if let Some(c) = &e.copy {
         out.push_str(&format!("    bản ký: {} ({} trang)\n", c.name, c.pages));
+        for sig in &e.signatures {
+            out.push_str(&format!("    {}\n", sig.summary));
+        }
         if e.edited_after_copy {
             out.push_str("    Lưu ý: văn bản đã được sửa sau khi đính kèm bản ký; bản ký vẫn giữ nguyên như khi ký.\n");
         }

@@ -324,6 +324,21 @@ export type DossierFileFormat = "pdf" | "docx" | "xlsx";
  */
 export type DossierFileState = "signed-copy" | "draft" | "data";
 
+/**
+ * What a signature's check found.
+ */
+export type SignatureStatus = "intact" | "altered" | "broken" | "unsupported";
+
+/**
+ * Where the signer's certificate leads (see `chain`).
+ */
+export type ChainStatus = "unchecked" | "trusted" | "untrusted";
+
+/**
+ * One digital signature of a file, as the manifest records it.
+ */
+export type DossierSigner = { name: string, organisation: string | null, signed_at: string | null, status: SignatureStatus, chain: ChainStatus, };
+
 export type DossierFile = { name: string, kind: DossierFileKind, format: DossierFileFormat, size: number, 
 /**
  * Lowercase hex.
@@ -332,7 +347,11 @@ sha256: string, state: DossierFileState,
 /**
  * The ZIP (1-based, of `parts`) that carries the file.
  */
-part: number, };
+part: number, 
+/**
+ * The digital signatures of an e-signed PDF, as checked when the dossier was made.
+ */
+signers?: Array<DossierSigner>, };
 
 export type DossierPart = { zip: string, eml: string, 
 /**
@@ -413,6 +432,66 @@ sha256: string, pages: number, bytes: number,
 attached: string, };
 
 /**
+ * One signature of a signed copy, as the register shows it.
+ */
+export type SignatureInfo = { 
+/**
+ * The holder's common name ("Nguyễn Văn An", "UBND xã Minh Hòa"); empty if unknown.
+ */
+signer: string, 
+/**
+ * The holder's organisation (O).
+ */
+organisation: string | null, 
+/**
+ * When it was signed (the signed signing-time attribute, else the dictionary's /M),
+ * RFC 3339 in Vietnam's time.
+ */
+signed_at: string | null, status: SignatureStatus, 
+/**
+ * The signature covers the file to its last byte.
+ */
+whole_file: boolean, 
+/**
+ * Bytes follow this signature that no later signature covers: the file was changed
+ * (or added to) after it was signed.
+ */
+changed_after: boolean, chain: ChainStatus, 
+/**
+ * The imported root the chain leads to, when trusted.
+ */
+root: string | null, 
+/**
+ * The certificate was not valid (expired, or not yet) at the signing time.
+ */
+outside_validity: boolean, 
+/**
+ * One Vietnamese sentence for the officer.
+ */
+summary: string, };
+
+/**
+ * A trusted root as the register's settings show it.
+ */
+export type TrustRoot = { 
+/**
+ * Hex SHA-256 of the certificate (its fingerprint, as CAs publish it).
+ */
+sha256: string, 
+/**
+ * The root's common name ("Vietnam National Root CA").
+ */
+name: string, organisation: string | null, 
+/**
+ * ISO date the certificate expires.
+ */
+not_after: string, 
+/**
+ * RFC 3339 time it was imported; empty until it is saved.
+ */
+added: string, };
+
+/**
  * One line of the register.
  */
 export type RegisterEntry = { 
@@ -444,6 +523,11 @@ date: string | null, state: DocState, state_label: string,
  * The signed copy, once attached.
  */
 copy: SignedCopy | null, 
+/**
+ * The digital signatures in the signed copy, checked against the trusted roots now
+ * (none for a scan or photos).
+ */
+signatures: Array<SignatureInfo>, 
 /**
  * The document's text was changed in Tre after its signed copy was attached: the copy is
  * kept as it is, and what Tre prints now is no longer what was signed.
