@@ -80,6 +80,10 @@ const COMMANDS: &[&str] = &[
     "register_sign",
     "register_send",
     "register_attach",
+    "register_copy_data",
+    "trust_list",
+    "trust_import",
+    "trust_remove",
 ];
 
 /// The arguments of one call, as the UI passes them to `invoke`.
@@ -163,6 +167,10 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
                 (a.get("key")?, a.get("files")?, a.get("replace")?);
             ok(s.register_attach(&key, &files, replace))
         }
+        "register_copy_data" => ok(s.register_copy_base64(&a.get::<String>("key")?)),
+        "trust_list" => ok(s.trust_list()),
+        "trust_import" => ok(s.trust_import(&a.get::<Vec<PathBuf>>("files")?)),
+        "trust_remove" => ok(s.trust_remove(&a.get::<String>("fingerprint")?)),
         "register_send" => {
             let (on, to, note): (String, String, Option<String>) =
                 (a.get("on")?, a.get("to")?, a.get("note")?);

@@ -16,6 +16,7 @@ use tre::document::assessment::AssessmentKind;
 use tre::dossier::{DossierResult, Options};
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
+use tre::register::signature::TrustRoot;
 use tre::register::{Entry as RegisterEntry, SendMethod, Sending};
 use tre::session::{
     AssessmentEdit, Attached, CopiedPlan, ImportedPlan, PagePreview, Session, TemplateInfo,
@@ -285,6 +286,30 @@ pub fn register_send(
     with(&s, |x| {
         x.register_send(&key, Sending::new(&on, &to, how, note.as_deref())?)
     })
+}
+
+/// "Xem bản ký": the signed copy's bytes (base64) for the page thumbnails.
+#[tauri::command]
+pub fn register_copy_data(s: State<AppState>, key: String) -> Res<String> {
+    with(&s, |x| x.register_copy_base64(&key))
+}
+
+/// "Chứng thư gốc tin cậy": the roots signatures are checked against.
+#[tauri::command]
+pub fn trust_list(s: State<AppState>) -> Res<Vec<TrustRoot>> {
+    with(&s, |x| x.trust_list())
+}
+
+/// Imports certificate files (DER or PEM) as trusted roots.
+#[tauri::command]
+pub fn trust_import(s: State<AppState>, files: Vec<PathBuf>) -> Res<Vec<TrustRoot>> {
+    with(&s, |x| x.trust_import(&files))
+}
+
+/// Removes a trusted root by (the start of) its SHA-256 fingerprint.
+#[tauri::command]
+pub fn trust_remove(s: State<AppState>, fingerprint: String) -> Res<Vec<TrustRoot>> {
+    with(&s, |x| x.trust_remove(&fingerprint))
 }
 
 /// "Đính kèm bản ký": keeps the signed PDF, or the photos of its pages, with the document.

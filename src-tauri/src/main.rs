@@ -58,6 +58,10 @@ fn main() {
             commands::register_sign,
             commands::register_send,
             commands::register_attach,
+            commands::register_copy_data,
+            commands::trust_list,
+            commands::trust_import,
+            commands::trust_remove,
             opening::open_written,
             opening::reveal_written,
         ])

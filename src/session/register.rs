@@ -289,6 +289,14 @@ impl Session {
         Ok((copy, bytes))
     }
 
+    /// The signed copy's bytes as base64, for the app: its webview renders the page
+    /// thumbnails itself (pdf.js), from exactly the bytes kept.
+    pub fn register_copy_base64(&self, key: &str) -> Result<String> {
+        use base64::Engine;
+        let (_, bytes) = self.register_copy(key)?;
+        Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
+    }
+
     /// How many pages Tre prints the document on: what its signed copy should have.
     fn draft_pages(&self, key: DocKey) -> Result<usize> {
         let commune = self.commune()?;

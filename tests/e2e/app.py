@@ -48,6 +48,7 @@ from driver import (
 )
 from assessment import STEPS as ASSESSMENT_STEPS
 from importing import STEPS as IMPORT_STEPS
+from register import STEPS as REGISTER_STEPS
 
 COMMUNE = "Tân Lập"
 PROVINCE = "Tuyên Quang"
@@ -273,7 +274,7 @@ def cli(s):
     check(r.returncode == 0 and json.loads(r.stdout)["name"] == COMMUNE, "the CLI does not see the commune")
 
 
-STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + IMPORT_STEPS + ASSESSMENT_STEPS
+STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + IMPORT_STEPS + ASSESSMENT_STEPS + REGISTER_STEPS
 
 
 def main():

@@ -3,8 +3,10 @@
 // Needs a system Chromium (Debian: apt-get install chromium); no browser is downloaded.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { coreAt } from './core.mjs';
 
 const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
@@ -292,6 +294,45 @@ await step('the register records the number, the date and a sending, as the core
   await t('signed-copy-banner').waitFor();
   assert.match(await t('signed-copy-banner').textContent(), /đã có bản ký \(số 12\/KH-UBND, tệp ban-ky\.pdf/);
   await t('back').click();
+});
+
+await step('an e-signed copy shows its signers and pages, and its chain once a root is imported', async () => {
+  // pyHanko (scripts/setup.sh puts it in target/test-venv) signs the plan twice under a
+  // test CA made now: the signer's RSA signature and the agency's ECDSA one.
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+  const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
+  const python = process.env.TRE_TEST_PYTHON ?? join(target, 'test-venv/bin/python');
+  const signed = join(testDir, 'signed');
+  execFileSync(python, [join(repo, 'tests/fixtures/sign_pdf.py'), join(testDir, 'ban-ky.pdf'), signed]);
+  await t('nav-register').click();
+  const row = t('register-row').first();
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(signed, 'two.pdf'));
+  await row.getByTestId('register-attach').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="register-row"]')[0].querySelectorAll('[data-testid="signature"]').length === 2);
+  const sigs = row.getByTestId('signature');
+  assert.deepEqual(await sigs.evaluateAll((els) => els.map((e) => [e.dataset.status, e.dataset.chain])), [
+    ['intact', 'unchecked'],
+    ['intact', 'unchecked'],
+  ]);
+  assert.match(await sigs.first().textContent(), /Nguyễn Văn An \(nguyên vẹn, chưa kiểm tra chuỗi chứng thư\)/);
+  assert.match(await sigs.first().locator('span[title]').getAttribute('title'), /chưa kiểm tra chuỗi chứng thư \(chưa nhập chứng thư gốc tin cậy\)/);
+  // The pages, drawn from the bytes kept.
+  await row.getByTestId('register-view').click();
+  await t('copy-thumbs').waitFor();
+  const pages = Number(await t('copy-thumbs').getAttribute('data-pages'));
+  assert.ok(pages >= 1);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="copy-thumb"]').length === n, pages, { timeout: 20000 });
+  await t('copy-dialog').getByText('Đóng', { exact: true }).click();
+  // A root imported: both chains lead to it.
+  await t('trust-open').click();
+  await t('trust-empty').waitFor();
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(signed, 'root.pem'));
+  await t('trust-import').click();
+  await t('trust-root').waitFor();
+  assert.match(await t('trust-root').textContent(), /Tre Test Root CA/);
+  await t('trust-dialog').getByText('Đóng', { exact: true }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="register-row"]')[0].querySelectorAll('[data-testid="signature"]')].every((e) => e.dataset.chain === 'trusted'));
+  assert.match(await sigs.first().locator('span[title]').getAttribute('title'), /chứng thư gốc tin cậy “Tre Test Root CA”/);
 });
 
 await browser.close();

@@ -2,10 +2,15 @@
 // Usage: bash scripts/with-core.sh node scripts/screenshots.mjs [outdir]
 // Needs a system Chromium (Debian: apt-get install chromium); no browser is downloaded.
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { coreAt } from './core.mjs';
 
 const out = process.argv[2] ?? 'screenshots';
 const base = process.env.TRE_UI_URL ?? 'http://127.0.0.1:4173/';
+const core = coreAt(base);
 const width = Number(process.env.W ?? 1280);
 const height = Number(process.env.H ?? 800);
 mkdirSync(out, { recursive: true });
@@ -80,6 +85,24 @@ await t('send-ok').click();
 await page.locator('[data-testid="register-row"][data-state="sent"]').waitFor();
 await closeToasts();
 await page.screenshot({ path: `${out}/register.png` });
+
+// An e-signed copy (pyHanko, from target/test-venv, signs the plan twice under a test CA):
+// its signatures in the register, then its pages.
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const python = process.env.TRE_TEST_PYTHON ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'test-venv/bin/python');
+const dir = process.env.TRE_TEST_DIR;
+const key = await t('register-row').first().getAttribute('data-key');
+await core('export_plan', { id: Number(key.split(':')[1]), format: 'pdf', path: join(dir, 'ke-hoach.pdf') });
+execFileSync(python, [join(repo, 'tests/fixtures/sign_pdf.py'), join(dir, 'ke-hoach.pdf'), join(dir, 'signed')]);
+await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(dir, 'signed', 'two.pdf'));
+await t('register-attach').first().click();
+await page.locator('[data-testid="signature"]').nth(1).waitFor();
+await closeToasts();
+await page.screenshot({ path: `${out}/register-signatures.png` });
+await t('register-view').first().click();
+await page.locator('[data-testid="copy-thumb"]').first().waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/signed-copy-pages.png` });
 
 await browser.close();
 if (problems.length) {

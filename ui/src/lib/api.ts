@@ -30,6 +30,7 @@ import type {
   StoredPlan,
   Template,
   YearDeadline,
+  TrustRoot,
 } from './types';
 import { invoke } from '@tauri-apps/api/core';
 
@@ -155,6 +156,14 @@ export const registerSign = (key: string, number: string, date: string) => call<
 /** Keeps the signed PDF, or photos of its pages in order, with the document ("Có bản ký");
  * warnings say what to check. */
 export const registerAttach = (key: string, files: string[], replace: boolean) => call<Attached>('register_attach', { key, files, replace });
+/** The signed copy's bytes (base64), exactly as kept, for the page thumbnails. */
+export const registerCopyData = (key: string) => call<string>('register_copy_data', { key });
+/** The roots digital signatures are checked against ("Chứng thư gốc tin cậy"). */
+export const trustList = () => call<TrustRoot[]>('trust_list');
+/** Imports certificate files (.cer, .crt, .pem) as trusted roots; answers the roots now trusted. */
+export const trustImport = (files: string[]) => call<TrustRoot[]>('trust_import', { files });
+/** Removes a trusted root by its SHA-256 fingerprint. */
+export const trustRemove = (fingerprint: string) => call<TrustRoot[]>('trust_remove', { fingerprint });
 /** Records that a signed document went out ("Đã gửi"); `on` is "20/04/2026". */
 export const registerSend = (key: string, on: string, to: string, how: SendMethod, note: string | null) =>
   call<RegisterEntry>('register_send', { key, on, to, how, note });
@@ -218,6 +227,28 @@ export async function openSignedCopyDialog(): Promise<string[] | null> {
       directory: false,
       title: 'Chọn bản ký: một tệp PDF, hoặc ảnh chụp các trang theo thứ tự',
       filters: [{ name: 'Bản ký (PDF, ảnh JPG/PNG)', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }],
+    });
+    return Array.isArray(r) && r.length ? r : null;
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Certificate files to trust (a CA's or the province's roots). */
+export async function openCertificateDialog(): Promise<string[] | null> {
+  const answer = takeTestAnswer();
+  if (answer !== undefined) {
+    const files = Array.isArray(answer) ? answer : answer ? [answer] : [];
+    return files.length ? files : null;
+  }
+  if (!inTauri) return null;
+  try {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({
+      multiple: true,
+      directory: false,
+      title: 'Chọn tệp chứng thư gốc tin cậy',
+      filters: [{ name: 'Chứng thư số (.cer, .crt, .pem)', extensions: ['cer', 'crt', 'pem', 'der'] }],
     });
     return Array.isArray(r) && r.length ? r : null;
   } catch (err) {
