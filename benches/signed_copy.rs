@@ -50,7 +50,10 @@ fn e_signed(pdf: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
         .unwrap_or_else(|| repo.join("target"));
     let python = target.join("test-venv/bin/python");
     if !python.exists() {
-        eprintln!("no {}: run scripts/setup.sh to bench signatures", python.display());
+        eprintln!(
+            "no {}: run scripts/setup.sh to bench signatures",
+            python.display()
+        );
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -81,7 +84,10 @@ fn signatures(c: &mut Criterion) {
             .map(|r| r.der)
             .collect();
         assert_eq!(verify_pdf(&two, &[]).len(), 2);
-        println!("a {}-byte page signed twice (RSA 2048, ECDSA P-256)", two.len());
+        println!(
+            "a {}-byte page signed twice (RSA 2048, ECDSA P-256)",
+            two.len()
+        );
         c.bench_function("verify_two_signatures_no_root", |b| {
             b.iter(|| verify_pdf(&two, &[]))
         });

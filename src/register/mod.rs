@@ -10,6 +10,7 @@
 mod copy;
 mod photos;
 pub mod signature;
+pub mod text_layer;
 
 pub use copy::{check_pdf, looks_like_pdf, read_bounded, sha256_hex, SignedCopy, MAX_COPY_BYTES};
 pub use photos::photos_to_pdf;

@@ -244,6 +244,14 @@ impl Session {
         let (name, bytes) = signed_copy_of(files)?;
         let pages = reg::check_pdf(&name, &bytes)?;
         let mut warnings = Vec::new();
+        // A text layer (e-office PDF, OCR) printing another number or date than the register.
+        if let Some(printed) = reg::text_layer::printed(&bytes) {
+            warnings.extend(reg::text_layer::mismatches(
+                &printed,
+                entry.number.as_deref(),
+                entry.date.as_deref(),
+            ));
+        }
         // An e-signed PDF whose signature does not hold is kept (it is what was received)
         // but the officer is told at once, not when the province refuses it.
         for sig in reg::signature::verify_pdf(&bytes, &self.trust_root_ders()?) {

@@ -326,6 +326,40 @@ fn a_signed_copy_is_kept_byte_for_byte_and_undo_takes_it_back() {
         out.contains("Lưu ý: Bản ký có 2 trang, bản dự thảo Tre in ra 3 trang"),
         "{out}"
     );
+    // Its text layer prints "Số: /KH-UBND": a draft was attached.
+    assert!(out.contains("còn để trống số"), "{out}");
+    tre.ok(&["undo"]);
+    // Another document's signed PDF: its printed number and date differ from the register's.
+    tre.ok(&[
+        "register",
+        "sign",
+        "plan:2",
+        "--number",
+        "7",
+        "--date",
+        "20/04/2026",
+    ]);
+    tre.ok(&[
+        "export",
+        "plan",
+        "2",
+        "--format",
+        "pdf",
+        "--out",
+        other.to_str().unwrap(),
+    ]);
+    let out = tre.ok(&[
+        "register",
+        "attach",
+        "plan:1",
+        other.to_str().unwrap(),
+        "--replace",
+    ]);
+    assert!(
+        out.contains("Bản ký ghi số 07, sổ văn bản ghi số 15")
+            && out.contains("Bản ký ghi ngày 20/04/2026, sổ văn bản ghi ngày 08/04/2026"),
+        "{out}"
+    );
     tre.ok(&["undo"]);
     tre.ok(&["register", "copy", "plan:1", "--out", got.to_str().unwrap()]);
     assert_eq!(
