@@ -20,7 +20,7 @@ mod lines;
 mod outline;
 mod refs;
 mod sections;
-mod source;
+pub(crate) mod source;
 mod tail;
 mod vn;
 mod wordml;

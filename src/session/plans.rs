@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Session;
 use crate::check::{check_imported, check_plan, CheckContext, Finding};
 use crate::document::plan_document;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::export::{self, ExportFormat};
 use crate::import::{self, Imported, IMPORTED_TEMPLATE};
 use crate::model::{Plan, PlanEdit};
@@ -143,7 +143,9 @@ impl Session {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         if is_json {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            // Bounded like every file the importer reads: a hostile path cannot fill memory.
+            let bytes = import::source::read(path)?;
+            let text = String::from_utf8_lossy(&bytes);
             let plan = Plan::from_json(&text, &path.display().to_string())?;
             return Ok(check_plan(&plan, &ctx));
         }

@@ -213,29 +213,18 @@ export const openPlanFileDialog = () =>
 
 /** The system "Open" dialog for a signed copy: one PDF, or the photos of its pages in order;
  * null when the officer cancels. The tests answer through the same hook as the plan dialog. */
-export async function openSignedCopyDialog(): Promise<string[] | null> {
-  const answer = takeTestAnswer();
-  if (answer !== undefined) {
-    const files = Array.isArray(answer) ? answer : answer ? [answer] : [];
-    return files.length ? files : null;
-  }
-  if (!inTauri) return null;
-  try {
-    const { open } = await import('@tauri-apps/plugin-dialog');
-    const r = await open({
-      multiple: true,
-      directory: false,
-      title: 'Chọn bản ký: một tệp PDF, hoặc ảnh chụp các trang theo thứ tự',
-      filters: [{ name: 'Bản ký (PDF, ảnh JPG/PNG)', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }],
-    });
-    return Array.isArray(r) && r.length ? r : null;
-  } catch (err) {
-    throw toApiError(err);
-  }
-}
+export const openSignedCopyDialog = () =>
+  openFilesDialog('Chọn bản ký: một tệp PDF, hoặc ảnh chụp các trang theo thứ tự', {
+    name: 'Bản ký (PDF, ảnh JPG/PNG)',
+    extensions: ['pdf', 'jpg', 'jpeg', 'png'],
+  });
 
-/** Certificate files to trust (a CA's or the province's roots). */
-export async function openCertificateDialog(): Promise<string[] | null> {
+/** Certificate files to trust (a CA's or the province's roots); null when cancelled. */
+export const openCertificateDialog = () =>
+  openFilesDialog('Chọn tệp chứng thư gốc tin cậy', { name: 'Chứng thư số (.cer, .crt, .pem)', extensions: ['cer', 'crt', 'pem', 'der'] });
+
+/** The "Open" dialog choosing several files; the test hook may answer one path or a list. */
+async function openFilesDialog(title: string, filter: { name: string; extensions: string[] }): Promise<string[] | null> {
   const answer = takeTestAnswer();
   if (answer !== undefined) {
     const files = Array.isArray(answer) ? answer : answer ? [answer] : [];
@@ -244,12 +233,7 @@ export async function openCertificateDialog(): Promise<string[] | null> {
   if (!inTauri) return null;
   try {
     const { open } = await import('@tauri-apps/plugin-dialog');
-    const r = await open({
-      multiple: true,
-      directory: false,
-      title: 'Chọn tệp chứng thư gốc tin cậy',
-      filters: [{ name: 'Chứng thư số (.cer, .crt, .pem)', extensions: ['cer', 'crt', 'pem', 'der'] }],
-    });
+    const r = await open({ multiple: true, directory: false, title, filters: [filter] });
     return Array.isArray(r) && r.length ? r : null;
   } catch (err) {
     throw toApiError(err);
