@@ -5,6 +5,7 @@ set -euo pipefail
 
 APT_PACKAGES=(
   build-essential pkg-config   # C compiler for the bundled SQLite
+  libssl-dev libdbus-1-dev     # the outbox: TLS to the mail server (OpenSSL), the password store (Secret Service over D-Bus)
   poppler-utils                # pdftotext, pdffonts, pdftoppm: tests read back the PDFs
   python3-docx                 # tests read the DOCX back as a script would
   python3-openpyxl             # tests read and fill the XLSX workbooks as a script would

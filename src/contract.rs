@@ -135,6 +135,11 @@ fn generate() -> String {
         decl::<Signature>(cfg),
         decl::<TrustRoot>(cfg),
         decl::<crate::register::Entry>(cfg),
+        // The outbox.
+        decl::<crate::outbox::Security>(cfg),
+        decl::<crate::outbox::Settings>(cfg),
+        decl::<crate::outbox::State>(cfg),
+        decl::<crate::outbox::Message>(cfg),
         decl::<crate::session::Attached>(cfg),
         // The self-assessment.
         decl::<Category>(cfg),

@@ -18,6 +18,7 @@ pub mod fsutil;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod outbox;
 pub mod register;
 pub mod render;
 pub mod rollover;

@@ -84,6 +84,12 @@ const COMMANDS: &[&str] = &[
     "trust_list",
     "trust_import",
     "trust_remove",
+    "outbox_settings",
+    "outbox_configure",
+    "outbox_queue",
+    "outbox_list",
+    "outbox_retry",
+    "outbox_cancel",
 ];
 
 /// The arguments of one call, as the UI passes them to `invoke`.
@@ -171,6 +177,16 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "trust_list" => ok(s.trust_list()),
         "trust_import" => ok(s.trust_import(&a.get::<Vec<PathBuf>>("files")?)),
         "trust_remove" => ok(s.trust_remove(&a.get::<String>("fingerprint")?)),
+        "outbox_settings" => ok(s.outbox_settings()),
+        "outbox_configure" => {
+            let password: Option<String> = a.get("password")?;
+            ok(s.outbox_configure(a.get("settings")?, password.as_deref()))
+        }
+        // No runner here: the browser tests see the queue; sending is the app's and the CLI's.
+        "outbox_queue" => ok(s.outbox_queue_dossier(a.get("year")?, a.get("options")?)),
+        "outbox_list" => ok(s.outbox_list()),
+        "outbox_retry" => ok(s.outbox_retry(a.get("id")?)),
+        "outbox_cancel" => ok(s.outbox_cancel(a.get("id")?)),
         "register_send" => {
             let (on, to, note): (String, String, Option<String>) =
                 (a.get("on")?, a.get("to")?, a.get("note")?);

@@ -16,6 +16,7 @@ use tre::document::assessment::AssessmentKind;
 use tre::dossier::{DossierResult, Options};
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
+use tre::outbox::{Message as OutboxMessage, Settings as SmtpSettings};
 use tre::register::signature::TrustRoot;
 use tre::register::{Entry as RegisterEntry, SendMethod, Sending};
 use tre::session::{
@@ -55,6 +56,11 @@ pub type Res<T> = Result<T, CmdError>;
 
 /// Runs `f` on the session, opening the database (the same file the CLI uses) if needed.
 fn with<T>(state: &State<AppState>, f: impl FnOnce(&mut Session) -> tre::Result<T>) -> Res<T> {
+    with_session(state, f)
+}
+
+/// `with` for code that holds the state itself (the outbox's runner thread).
+pub fn with_session<T>(state: &AppState, f: impl FnOnce(&mut Session) -> tre::Result<T>) -> Res<T> {
     let mut guard: MutexGuard<Option<Session>> = state.0.lock().unwrap_or_else(|p| p.into_inner());
     if guard.is_none() {
         *guard = Some(Session::open(&resolve_db_path(None)?)?);
@@ -310,6 +316,59 @@ pub fn trust_import(s: State<AppState>, files: Vec<PathBuf>) -> Res<Vec<TrustRoo
 #[tauri::command]
 pub fn trust_remove(s: State<AppState>, fingerprint: String) -> Res<Vec<TrustRoot>> {
     with(&s, |x| x.trust_remove(&fingerprint))
+}
+
+/// "Cài đặt gửi thư": the mail account, or `None` before it is set.
+#[tauri::command]
+pub fn outbox_settings(s: State<AppState>) -> Res<Option<SmtpSettings>> {
+    with(&s, |x| x.outbox_settings())
+}
+
+/// Saves the mail account; the password, when typed, goes to the OS credential store.
+#[tauri::command]
+pub fn outbox_configure(
+    s: State<AppState>,
+    settings: SmtpSettings,
+    password: Option<String>,
+) -> Res<SmtpSettings> {
+    with(&s, |x| x.outbox_configure(settings, password.as_deref()))
+}
+
+/// "Gửi qua Tre": queues the year's dossier, one message a part, and wakes the runner.
+#[tauri::command]
+pub fn outbox_queue(
+    s: State<AppState>,
+    runner: State<'_, crate::outbox::Runner>,
+    year: i32,
+    options: Options,
+) -> Res<Vec<OutboxMessage>> {
+    let queued = with(&s, |x| x.outbox_queue_dossier(year, options))?;
+    runner.wake();
+    Ok(queued)
+}
+
+/// "Hộp thư đi": every message, newest first.
+#[tauri::command]
+pub fn outbox_list(s: State<AppState>) -> Res<Vec<OutboxMessage>> {
+    with(&s, |x| x.outbox_list())
+}
+
+/// "Gửi lại": a waiting or failed message is tried now.
+#[tauri::command]
+pub fn outbox_retry(
+    s: State<AppState>,
+    runner: State<'_, crate::outbox::Runner>,
+    id: i64,
+) -> Res<Vec<OutboxMessage>> {
+    let list = with(&s, |x| x.outbox_retry(id))?;
+    runner.wake();
+    Ok(list)
+}
+
+/// "Bỏ": removes a message not yet sent.
+#[tauri::command]
+pub fn outbox_cancel(s: State<AppState>, id: i64) -> Res<Vec<OutboxMessage>> {
+    with(&s, |x| x.outbox_cancel(id))
 }
 
 /// "Đính kèm bản ký": keeps the signed PDF, or the photos of its pages, with the document.

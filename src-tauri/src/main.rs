@@ -5,6 +5,7 @@
 
 mod commands;
 mod opening;
+mod outbox;
 
 use std::sync::Mutex;
 
@@ -24,6 +25,10 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .manage(commands::AppState(Mutex::new(None)))
         .manage(opening::Written::default())
+        .setup(|app| {
+            app.manage(outbox::Runner::start(app.handle().clone()));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::commune_get,
             commands::commune_set,
@@ -62,6 +67,12 @@ fn main() {
             commands::trust_list,
             commands::trust_import,
             commands::trust_remove,
+            commands::outbox_settings,
+            commands::outbox_configure,
+            commands::outbox_queue,
+            commands::outbox_list,
+            commands::outbox_retry,
+            commands::outbox_cancel,
             opening::open_written,
             opening::reveal_written,
         ])

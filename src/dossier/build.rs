@@ -45,6 +45,8 @@ pub struct BuiltPart {
     pub name: String,
     pub zip: Vec<u8>,
     pub eml: Vec<u8>,
+    /// The register keys of the documents this part carries (for recording the sending).
+    pub documents: Vec<String>,
 }
 
 /// What `dossier build` wrote, for the app.
@@ -209,7 +211,18 @@ fn pack_all(
                 warnings.push(x);
             }
         }
-        built.push(BuiltPart { name, zip, eml });
+        let mut documents: Vec<String> = Vec::new();
+        for d in in_part.iter().filter_map(|p| p.doc.clone()) {
+            if !documents.contains(&d) {
+                documents.push(d);
+            }
+        }
+        built.push(BuiltPart {
+            name,
+            zip,
+            eml,
+            documents,
+        });
     }
     Ok(Built {
         parts: built,
@@ -328,6 +341,7 @@ mod tests {
             format: PartFormat::Pdf,
             state: FileState::Draft,
             signers: Vec::new(),
+            doc: None,
             bytes: bytes.to_vec(),
         }
     }

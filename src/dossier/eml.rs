@@ -165,7 +165,7 @@ fn size_text(bytes: u64) -> String {
 }
 
 /// A plain address, nothing a header could be smuggled through (CR, LF, `<`, `,`…).
-fn is_address(addr: &str) -> bool {
+pub fn is_address(addr: &str) -> bool {
     let Some((local, domain)) = addr.split_once('@') else {
         return false;
     };

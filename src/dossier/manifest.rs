@@ -165,6 +165,7 @@ mod tests {
             format: PartFormat::Pdf,
             state: FileState::SignedCopy,
             signers: Vec::new(),
+            doc: None,
             bytes: b"abc".to_vec(),
         }];
         let created = created_from(Some("1767225600"));

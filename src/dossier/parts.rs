@@ -30,6 +30,8 @@ pub struct Part {
     pub state: FileState,
     /// The digital signatures found in a signed copy (none for a scan or a draft).
     pub signers: Vec<Signature>,
+    /// The register key of the document it is ("plan:3"); none for the score table.
+    pub doc: Option<String>,
     pub bytes: Vec<u8>,
 }
 
@@ -69,7 +71,8 @@ fn signed_or_draft<'a>(
 ) -> Result<Option<Task<'a>>> {
     let store = ctx.store;
     let format = PartFormat::Pdf;
-    if let Some(copy) = store.register_record(&key.key())?.copy {
+    let doc = key.key();
+    if let Some(copy) = store.register_record(&doc)?.copy {
         let roots = ctx.roots.clone();
         return Ok(Some(Task {
             label: format!("{label} (bản ký)"),
@@ -81,6 +84,7 @@ fn signed_or_draft<'a>(
                     format,
                     state: FileState::SignedCopy,
                     signers: verify_pdf(&bytes, &roots),
+                    doc: Some(doc),
                     bytes,
                 })
             }),
@@ -99,6 +103,7 @@ fn signed_or_draft<'a>(
                 format,
                 state: FileState::Draft,
                 signers: Vec::new(),
+                doc: Some(doc),
                 bytes: render()?,
             })
         }),
@@ -109,7 +114,7 @@ fn signed_or_draft<'a>(
 fn docx_task<'a>(
     label: &str,
     name: String,
-    kind: Kind,
+    (kind, doc): (Kind, Option<String>),
     state: FileState,
     render: impl FnOnce() -> Result<Vec<u8>> + 'a,
 ) -> Task<'a> {
@@ -122,6 +127,7 @@ fn docx_task<'a>(
                 format: PartFormat::Docx,
                 state,
                 signers: Vec::new(),
+                doc,
                 bytes: render()?,
             })
         }),
@@ -184,7 +190,7 @@ pub fn plan_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<Ta
             tasks.push(docx_task(
                 &label,
                 name(PartFormat::Docx),
-                Kind::Plan,
+                (Kind::Plan, Some(DocKey::Plan(summary.id).key())),
                 FileState::Draft,
                 move || render_docx(&doc),
             ));
@@ -262,6 +268,7 @@ fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<
                         format: PartFormat::Pdf,
                         state: FileState::Data,
                         signers: Vec::new(),
+                        doc: None,
                         bytes: render(ExportFormat::Pdf)()?,
                     })
                 }),
@@ -282,14 +289,23 @@ fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<
             )?);
         }
         if ctx.options.docx {
-            let state = match doc_kind {
-                AssessmentKind::Assessment => FileState::Data,
-                _ => FileState::Draft,
+            let (state, doc) = match doc_kind {
+                AssessmentKind::Assessment => (FileState::Data, None),
+                _ => (
+                    FileState::Draft,
+                    Some(
+                        DocKey::Assessment {
+                            year,
+                            kind: doc_kind,
+                        }
+                        .key(),
+                    ),
+                ),
             };
             tasks.push(docx_task(
                 &label,
                 name(PartFormat::Docx),
-                kind,
+                (kind, doc),
                 state,
                 render(ExportFormat::Docx),
             ));
@@ -305,6 +321,7 @@ fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<
                 format: PartFormat::Xlsx,
                 state: FileState::Data,
                 signers: Vec::new(),
+                doc: None,
                 bytes: crate::xlsx::score_table_xlsx(&ov, commune)?,
             })
         }),

@@ -88,6 +88,7 @@ mod tests {
             format: PartFormat::Pdf,
             state: FileState::SignedCopy,
             signers: Vec::new(),
+            doc: None,
             bytes,
         }
     }

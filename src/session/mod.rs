@@ -9,6 +9,7 @@
 
 mod assessment;
 mod dossier;
+mod outbox;
 mod plans;
 mod register;
 mod trust;
@@ -22,6 +23,7 @@ use crate::store::{HistoryEntry, Store};
 use crate::{demo, template};
 
 pub use assessment::AssessmentEdit;
+pub use outbox::{attempt as outbox_attempt, unix_now, Claimed, DEFAULT_TIMEOUT as OUTBOX_TIMEOUT};
 pub use plans::{CopiedPlan, ImportedPlan, PagePreview, TemplateInfo};
 pub use register::Attached;
 

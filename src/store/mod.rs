@@ -14,6 +14,7 @@ mod assessments;
 mod backup;
 mod commune;
 mod history;
+mod outbox;
 mod paths;
 mod plans;
 mod register;
@@ -29,6 +30,7 @@ use rusqlite::Connection;
 
 pub use assessments::CatalogRecord;
 pub use history::{now, HistoryEntry};
+pub use outbox::{NewMessage, Outcome};
 pub use paths::{default_db_path, resolve_db_path, DB_ENV_VAR, DB_FILE_NAME};
 pub use plans::{PlanSummary, StoredPlan};
 pub use schema::SCHEMA_VERSION;

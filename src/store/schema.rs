@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -150,6 +150,36 @@ CREATE TABLE trust_roots (
     der     BLOB NOT NULL,
     subject TEXT NOT NULL,
     added   TEXT NOT NULL
+);
+";
+
+/// Version 6 (issue 12): the outbox. The mail account's settings (no password: that is in
+/// the OS credential store) and each queued message with its exact bytes, state and
+/// attempts; times to compare are Unix seconds.
+const V6: &str = "
+CREATE TABLE outbox_settings (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL CHECK (json_valid(data))
+);
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    created         TEXT NOT NULL,
+    year            INTEGER NOT NULL,
+    part            INTEGER NOT NULL,
+    parts           INTEGER NOT NULL,
+    subject         TEXT NOT NULL,
+    recipients      TEXT NOT NULL CHECK (json_valid(recipients)),
+    message_id      TEXT NOT NULL,
+    manifest_sha256 TEXT NOT NULL,
+    documents       TEXT NOT NULL CHECK (json_valid(documents)),
+    eml             BLOB NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt    INTEGER,
+    claimed_at      INTEGER,
+    last_error      TEXT,
+    sent_at         TEXT,
+    server_reply    TEXT
 );
 ";
 

@@ -72,7 +72,7 @@ fn needed_keys(tre: &Tre) -> Vec<String> {
 /// Signs (number, date) and attaches a scan of `noise` bytes to every document the dossier
 /// needs, as the officer does when the signed papers come back; returns each key with the
 /// bytes attached.
-fn attach_all(tre: &Tre, noise: usize) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn attach_all(tre: &Tre, noise: usize) -> Vec<(String, Vec<u8>)> {
     needed_keys(tre)
         .into_iter()
         .enumerate()

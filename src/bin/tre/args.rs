@@ -85,6 +85,9 @@ pub enum Command {
     /// Sổ văn bản đi: số, ngày ký và nơi đã gửi của từng văn bản
     #[command(subcommand)]
     Register(crate::register::RegisterCmd),
+    /// Hộp thư đi: gửi hồ sơ từ Tre qua máy chủ thư, tự gửi lại khi mạng chập chờn
+    #[command(subcommand)]
+    Outbox(crate::outbox::OutboxCmd),
     /// Chứng thư gốc tin cậy để kiểm tra chữ ký số
     #[command(subcommand)]
     Trust(crate::trust::TrustCmd),

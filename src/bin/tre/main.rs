@@ -9,6 +9,7 @@ mod check;
 mod commune;
 mod dossier;
 mod import;
+mod outbox;
 mod plan;
 #[cfg(test)]
 mod reference;
@@ -107,6 +108,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Dossier(cmd) => dossier::run(db, cmd),
         Command::Register(cmd) => register::run(&mut open(db)?, cmd),
         Command::Trust(cmd) => trust::run(&mut open(db)?, cmd),
+        Command::Outbox(cmd) => outbox::run(&mut open(db)?, cmd),
         Command::Signatures { file, json } => trust::check(&open(db)?, &file, json),
         Command::Backup { out } => {
             open(db)?.backup_to(&out)?;

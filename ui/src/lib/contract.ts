@@ -535,6 +535,72 @@ signatures: Array<SignatureInfo>,
 edited_after_copy: boolean, sendings: Array<Sending>, };
 
 /**
+ * How the connection is protected.
+ */
+export type SmtpSecurity = "starttls" | "tls";
+
+/**
+ * The officer's mail account, as the mail provider gives it. No password: that is in the
+ * OS credential store (`secret`).
+ */
+export type SmtpSettings = { 
+/**
+ * "mail.phutho.gov.vn", "smtp.gmail.com".
+ */
+host: string, port: number, security: SmtpSecurity, 
+/**
+ * The login, often the address itself.
+ */
+username: string, 
+/**
+ * The sender's address: "vhxh.minhhoa@phutho.gov.vn".
+ */
+from: string, 
+/**
+ * A certificate (PEM) to trust for this server besides the system's, for a province
+ * whose mail server's CA the system does not know.
+ */
+extra_ca_pem: string | null, };
+
+/**
+ * Where a queued message stands.
+ */
+export type OutboxState = "queued" | "sending" | "sent" | "failed";
+
+/**
+ * One message of the outbox, as the app lists it.
+ */
+export type OutboxMessage = { id: number, year: number, 
+/**
+ * Part `part` of `parts` of the dossier.
+ */
+part: number, parts: number, subject: string, recipients: Array<string>, message_id: string, 
+/**
+ * Hex SHA-256 of the dossier's manifest.json.
+ */
+manifest_sha256: string, bytes: number, state: OutboxState, state_label: string, attempts: number, 
+/**
+ * RFC 3339: when it is tried next (queued).
+ */
+next_attempt: string | null, 
+/**
+ * The last failure, in Vietnamese.
+ */
+last_error: string | null, 
+/**
+ * RFC 3339: when the server accepted it.
+ */
+sent_at: string | null, 
+/**
+ * The server's answer to the data ("250 2.0.0 Ok: queued as …").
+ */
+server_reply: string | null, 
+/**
+ * The register keys of the documents it carries, for recording the sending.
+ */
+documents: Array<string>, };
+
+/**
  * What attaching a signed copy did, and what the officer should look at.
  */
 export type Attached = { entry: RegisterEntry, 
