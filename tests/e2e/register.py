@@ -142,4 +142,37 @@ def register_dossier(s):
     check(os.path.realpath(os.path.dirname(zip_path)) == os.path.realpath(EXPORT_DIR), f"the ZIP went to {zip_path}")
 
 
-STEPS = [register_attach, register_dossier]
+@step("outbox-send", "Gửi qua Tre: the dossier of signed copies queued in the app reaches a real SMTP server (STARTTLS, AUTH) once, and the register records the Message-ID")
+def outbox_send(s):
+    server = subprocess.Popen(
+        [PYTHON, os.path.join(REPO, "tests", "fixtures", "smtp_server.py"), work("smtp"),
+         "vhxh.minhhoa@phutho.gov.vn", os.environ["TRE_SMTP_PASSWORD"]],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    state["smtp_server"] = server
+    port = server.stdout.readline().split()[1]
+    ca = server.stdout.readline().split(maxsplit=1)[1].strip()
+    cli("commune", "set", "--superior-email", "vanthu.syt@phutho.gov.vn")
+    cli("outbox", "settings", "--host", "localhost", "--port", port, "--security", "starttls",
+        "--user", "vhxh.minhhoa@phutho.gov.vn", "--from", "vhxh.minhhoa@phutho.gov.vn", "--ca", ca)
+    s.click(s.tid("nav-assessment"))
+    s.js("window.scrollTo(0, 0)")
+    s.click(s.find('[data-testid="dossier-build"]'))
+    s.find('[data-testid="dossier-options"]', timeout=10)
+    s.click(s.find('[data-testid="dossier-send"]'))
+    s.find('[data-testid="dossier-queued"]', timeout=90)
+    s.click(s.tid("nav-register"))
+    s.find('[data-testid="outbox"]', timeout=15)
+    wait(lambda: s.js("const m = document.querySelector('[data-testid=\"outbox-message\"]'); return m && m.dataset.state") == "sent",
+         60, "the app's runner to send the dossier")
+    received = sorted(f for f in os.listdir(work("smtp")) if f.endswith(".eml"))
+    check(len(received) == 1, f"the server received {received}")
+    with open(os.path.join(work("smtp"), received[0]), "rb") as fh:
+        text = fh.read().decode("utf-8", "replace")
+    mid = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("Message-ID:"))
+    notes = [x.get("note") or "" for e in register() for x in e["sendings"]]
+    check(any(mid in n for n in notes), f"{mid} is not in the register")
+    server.stdin.close()
+    server.wait(timeout=10)
+
+
+STEPS = [register_attach, register_dossier, outbox_send]

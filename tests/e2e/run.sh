@@ -111,6 +111,9 @@ NATIVE_PORT="$(free_port)"
 mkdir -p "$WORK/home/run" "$WORK/exports" && chmod 700 "$WORK/home/run"
 export TRE_APP="$APP" TRE_CLI="$CLI"
 export TRE_DB="$WORK/tre.db" TRE_EXPORT_DIR="$WORK/exports/Tre" E2E_ARTIFACTS="$ARTIFACTS"
+# The outbox's password for the test SMTP server (tests/e2e/register.py starts it): read by
+# the app instead of a credential store, which a headless test machine does not run.
+export TRE_SMTP_PASSWORD="tre-e2e-mat-khau"
 export WEBDRIVER_URL="http://127.0.0.1:$PORT"
 say "starting tauri-driver on port $PORT (DISPLAY=$DISPLAY)"
 # HOME and the XDG dirs point into the temp dir only for the app (window state, Documents).

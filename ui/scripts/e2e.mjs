@@ -335,6 +335,37 @@ await step('an e-signed copy shows its signers and pages, and its chain once a r
   assert.match(await sigs.first().locator('span[title]').getAttribute('title'), /chứng thư gốc tin cậy “Tre Test Root CA”/);
 });
 
+await step('the outbox: the mail settings are checked by the core, a dossier is queued, a message can be dropped', async () => {
+  await t('nav-register').click();
+  await t('outbox').waitFor();
+  await t('outbox-settings-open').click();
+  await t('ob-host').fill('mail phutho');
+  await t('ob-user').fill('vhxh.tanlap@tuyenquang.gov.vn');
+  await t('ob-from').fill('vhxh.tanlap@tuyenquang.gov.vn');
+  await t('ob-save').click();
+  assert.match(await t('ob-error').textContent(), /Máy chủ thư “mail phutho” không hợp lệ/);
+  await t('ob-host').fill('mail.tuyenquang.gov.vn');
+  await t('ob-save').click();
+  await t('outbox-settings').waitFor({ state: 'detached' });
+  const settings = await core('outbox_settings');
+  assert.deepEqual([settings.host, settings.port, settings.security], ['mail.tuyenquang.gov.vn', 587, 'starttls']);
+  // Queued from "Tạo hồ sơ gửi" with drafts (nothing here is signed and scanned but one plan).
+  const commune = await core('commune_get');
+  await core('commune_set', { commune: { ...commune, superior_email: 'vanthu.syt@tuyenquang.gov.vn' } });
+  await t('nav-assessment').click();
+  await t('dossier-build').click();
+  await t('dossier-drafts').check();
+  await t('dossier-send').click();
+  await t('dossier-queued').waitFor({ timeout: 60000 });
+  await t('nav-register').click();
+  await t('outbox-message').first().waitFor();
+  assert.equal(await t('outbox-message').first().getAttribute('data-state'), 'queued');
+  assert.match(await t('outbox-message').first().textContent(), /Đến vanthu\.syt@tuyenquang\.gov\.vn/);
+  const before = await t('outbox-message').count();
+  await t('outbox-message').first().getByTestId('outbox-cancel').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="outbox-message"]').length === n - 1, before);
+});
+
 await browser.close();
 for (const p of problems) console.log(`console: ${p}`);
 console.log(`${passed} passed, ${failed + (problems.length ? 1 : 0)} failed`);

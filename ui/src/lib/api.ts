@@ -31,6 +31,8 @@ import type {
   Template,
   YearDeadline,
   TrustRoot,
+  OutboxMessage,
+  SmtpSettings,
 } from './types';
 import { invoke } from '@tauri-apps/api/core';
 
@@ -164,6 +166,24 @@ export const trustList = () => call<TrustRoot[]>('trust_list');
 export const trustImport = (files: string[]) => call<TrustRoot[]>('trust_import', { files });
 /** Removes a trusted root by its SHA-256 fingerprint. */
 export const trustRemove = (fingerprint: string) => call<TrustRoot[]>('trust_remove', { fingerprint });
+// --- the outbox (hộp thư đi) ---------------------------------------------------------------
+/** The mail account, or null before it is set. */
+export const outboxSettings = () => call<SmtpSettings | null>('outbox_settings');
+/** Saves the mail account; a typed password goes to the OS credential store, never the database. */
+export const outboxConfigure = (settings: SmtpSettings, password: string | null) =>
+  call<SmtpSettings>('outbox_configure', { settings, password });
+/** Queues the year's dossier (one message a part); the app's runner sends it when the line allows. */
+export const outboxQueue = (year: number, options: DossierOptions) => call<OutboxMessage[]>('outbox_queue', { year, options });
+export const outboxList = () => call<OutboxMessage[]>('outbox_list');
+export const outboxRetry = (id: number) => call<OutboxMessage[]>('outbox_retry', { id });
+export const outboxCancel = (id: number) => call<OutboxMessage[]>('outbox_cancel', { id });
+/** Calls `f` each time the runner finished an attempt; returns the unsubscribe (a no-op outside the app). */
+export async function onOutboxChanged(f: () => void): Promise<() => void> {
+  if (!inTauri) return () => {};
+  const { listen } = await import('@tauri-apps/api/event');
+  return listen('outbox-changed', () => f());
+}
+
 /** Records that a signed document went out ("Đã gửi"); `on` is "20/04/2026". */
 export const registerSend = (key: string, on: string, to: string, how: SendMethod, note: string | null) =>
   call<RegisterEntry>('register_send', { key, on, to, how, note });
