@@ -9,6 +9,31 @@ use tre::dossier::Options;
 use tre::session::{current_year, Session};
 use tre::Result;
 
+/// What goes into the dossier and how large an e-mail may be: the same for writing it
+/// (`dossier build`) and for sending it (`outbox queue`).
+#[derive(clap::Args, Debug)]
+pub struct Choices {
+    /// Văn bản chưa có bản ký thì gửi bản dự thảo (manifest.json và thư ghi rõ “dự thảo”); không có tùy chọn này thì thiếu bản ký là dừng
+    #[arg(long)]
+    drafts: bool,
+    /// Kèm bản Word (DOCX) của từng văn bản
+    #[arg(long)]
+    docx: bool,
+    /// Dung lượng tối đa của một thư, tính bằng MB
+    #[arg(long, value_name = "MB", default_value_t = 20)]
+    max_mb: u64,
+}
+
+impl Choices {
+    pub fn options(&self) -> Options {
+        Options {
+            drafts: self.drafts,
+            docx: self.docx,
+            max_email_bytes: self.max_mb.saturating_mul(1_000_000),
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum DossierCmd {
     /// Lập hồ sơ gửi cấp trên: tệp ZIP (văn bản PDF, Word, bảng điểm, manifest.json) và thư nháp .eml bên cạnh
@@ -19,15 +44,8 @@ pub enum DossierCmd {
         /// Tệp ZIP sẽ tạo; thư nháp cùng tên, đuôi .eml. Hồ sơ quá lớn cho một thư được chia thành các phần …_phan-1-cua-2.zip, mỗi phần một thư
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
-        /// Văn bản chưa có bản ký thì gửi bản dự thảo (manifest.json và thư ghi rõ “dự thảo”); không có tùy chọn này thì thiếu bản ký là dừng
-        #[arg(long)]
-        drafts: bool,
-        /// Kèm bản Word (DOCX) của từng văn bản
-        #[arg(long)]
-        docx: bool,
-        /// Dung lượng tối đa của một thư, tính bằng MB
-        #[arg(long, value_name = "MB", default_value_t = 20)]
-        max_mb: u64,
+        #[command(flatten)]
+        choices: Choices,
     },
     /// Kiểm tra hồ sơ nhận được: tệp nào bị sửa, bị thiếu hoặc bị thêm vào. Hồ sơ nhiều phần: đưa tất cả các phần
     Verify {
@@ -38,20 +56,10 @@ pub enum DossierCmd {
 
 pub fn run(db: Option<&PathBuf>, cmd: DossierCmd) -> Result<i32> {
     match cmd {
-        DossierCmd::Build {
-            year,
-            out,
-            drafts,
-            docx,
-            max_mb,
-        } => {
+        DossierCmd::Build { year, out, choices } => {
             let year = year.unwrap_or_else(current_year);
-            let options = Options {
-                drafts,
-                docx,
-                max_email_bytes: max_mb.saturating_mul(1_000_000),
-            };
-            let result = crate::open(db)?.dossier_build_to(year, &out, options, &mut |_| {})?;
+            let result =
+                crate::open(db)?.dossier_build_to(year, &out, choices.options(), &mut |_| {})?;
             let n = result.parts.len();
             println!(
                 "Đã lập hồ sơ năm {year}: {} tệp trong {n} thư.",

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use clap::Subcommand;
 
-use tre::dossier::Options;
 use tre::outbox::{Security, Settings};
 use tre::session::{current_year, outbox_attempt, unix_now, Session, OUTBOX_TIMEOUT};
 use tre::{Error, Result};
@@ -44,15 +43,8 @@ pub enum OutboxCmd {
     Queue {
         #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
-        /// Văn bản chưa có bản ký thì gửi bản dự thảo
-        #[arg(long)]
-        drafts: bool,
-        /// Kèm bản Word
-        #[arg(long)]
-        docx: bool,
-        /// Dung lượng tối đa một thư, MB
-        #[arg(long, value_name = "MB", default_value_t = 20)]
-        max_mb: u64,
+        #[command(flatten)]
+        choices: crate::dossier::Choices,
     },
     /// Các thư trong hộp thư đi
     List {
@@ -152,19 +144,9 @@ pub fn run(s: &mut Session, cmd: OutboxCmd) -> Result<i32> {
                 "Đã lưu mật khẩu vào kho mật khẩu của hệ điều hành (không lưu trong tệp dữ liệu)."
             );
         }
-        OutboxCmd::Queue {
-            year,
-            drafts,
-            docx,
-            max_mb,
-        } => {
+        OutboxCmd::Queue { year, choices } => {
             let year = year.unwrap_or_else(current_year);
-            let options = Options {
-                drafts,
-                docx,
-                max_email_bytes: max_mb.saturating_mul(1_000_000),
-            };
-            let queued = s.outbox_queue_dossier(year, options)?;
+            let queued = s.outbox_queue_dossier(year, choices.options())?;
             println!(
                 "Đã đưa hồ sơ năm {year} vào hộp thư đi: {} thư.",
                 queued.len()
