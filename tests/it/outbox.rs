@@ -51,6 +51,11 @@ fn python() -> PathBuf {
 }
 
 fn server() -> Server {
+    server_speaking("starttls")
+}
+
+/// The server speaking `mode`: "starttls" (port 587's way) or "tls" (465's).
+fn server_speaking(mode: &str) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("received");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/smtp_server.py");
@@ -59,6 +64,7 @@ fn server() -> Server {
         .arg(&out)
         .arg(USER)
         .arg(PASSWORD)
+        .arg(mode)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -163,8 +169,21 @@ fn tre_with_password(tre: &Tre, password: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// A demo commune with the superior's address and the outbox set for `port`.
+/// A demo commune with the superior's address and the outbox set for `port` (STARTTLS).
 fn configured(port: u16, ca: &Path) -> Tre {
+    configured_as(port, ca, "starttls")
+}
+
+fn configured_as(port: u16, ca: &Path, security: &str) -> Tre {
+    // By address, not by the name "localhost", for TLS from the first byte: lettre connecting
+    // to this server by that name waits for a greeting that never comes, while STARTTLS by
+    // name works and Python's and OpenSSL's clients by name are greeted. Not understood yet
+    // (noted on issue 12); the certificate names both.
+    let host = if security == "tls" {
+        "127.0.0.1"
+    } else {
+        "localhost"
+    };
     let tre = Tre::new();
     tre.demo_ids("2026");
     tre.ok(&[
@@ -177,11 +196,11 @@ fn configured(port: u16, ca: &Path) -> Tre {
         "outbox",
         "settings",
         "--host",
-        "localhost",
+        host,
         "--port",
         &port.to_string(),
         "--security",
-        "starttls",
+        security,
         "--user",
         USER,
         "--from",
@@ -352,6 +371,30 @@ fn a_wrong_password_stops_the_message_and_nothing_is_sent() {
     // The database holds no password.
     let db = std::fs::read(&tre.db).unwrap();
     assert!(!db.windows(PASSWORD.len()).any(|w| w == PASSWORD.as_bytes()));
+}
+
+#[test]
+fn tls_from_the_first_byte_works_as_port_465_does() {
+    let s = server_speaking("tls");
+    let tre = configured_as(s.port, &s.ca, "tls");
+    tre.ok(&["outbox", "queue", "--year", "2026", "--drafts"]);
+    let run = tre_with_password(&tre, PASSWORD, &["outbox", "run", "--timeout", "5"]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+    assert_eq!(received(&s).len(), 1);
+    assert_eq!(outbox(&tre)[0]["state"], "sent");
+    // The same server through STARTTLS settings: the greeting is TLS, so nothing is sent
+    // in the clear and the attempt waits to be tried again.
+    let plain = configured_as(s.port, &s.ca, "starttls");
+    plain.ok(&["outbox", "queue", "--year", "2026", "--drafts"]);
+    let run = tre_with_password(&plain, PASSWORD, &["outbox", "run", "--timeout", "3"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(outbox(&plain)[0]["state"], "queued");
+    assert_eq!(received(&s).len(), 1);
 }
 
 #[test]
