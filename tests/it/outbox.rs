@@ -196,7 +196,7 @@ fn configured_as(port: u16, ca: &Path, security: &str) -> Tre {
         "outbox",
         "settings",
         "--host",
-        host,
+        "localhost",
         "--port",
         &port.to_string(),
         "--security",
