@@ -97,7 +97,7 @@ fn classify(e: &lettre::transport::smtp::Error, s: &Settings) -> Failure {
     }
     if e.is_timeout() {
         return Failure::Transient(format!(
-            "Mạng chậm hoặc mất kết nối khi gửi thư ({e}); Tre sẽ tự gửi lại."
+            "Mạng chậm hoặc mất kết nối khi gửi thư ({e}); Tre sẽ tự gửi lại. Nếu lần nào cũng vậy, hãy kiểm tra cổng và kiểu kết nối an toàn (587 đi với STARTTLS, 465 đi với TLS)."
         ));
     }
     if e.is_tls() {
@@ -107,7 +107,7 @@ fn classify(e: &lettre::transport::smtp::Error, s: &Settings) -> Failure {
         ));
     }
     Failure::Transient(format!(
-        "Chưa gửi được thư qua máy chủ {}:{} ({e}); Tre sẽ tự gửi lại khi có mạng.",
+        "Chưa gửi được thư qua máy chủ {}:{} ({e}); Tre sẽ tự gửi lại khi có mạng. Nếu lần nào cũng vậy, hãy kiểm tra tên máy chủ, cổng và kiểu kết nối an toàn (587 đi với STARTTLS, 465 đi với TLS).",
         s.host, s.port
     ))
 }
