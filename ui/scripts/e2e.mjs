@@ -353,6 +353,7 @@ await step('the outbox: the mail settings are checked by the core, a dossier is 
   const commune = await core('commune_get');
   await core('commune_set', { commune: { ...commune, superior_email: 'vanthu.syt@tuyenquang.gov.vn' } });
   await t('nav-assessment').click();
+  await t('verdict-total').waitFor();
   await t('dossier-build').click();
   await t('dossier-drafts').check();
   await t('dossier-send').click();
