@@ -7,6 +7,17 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect::<String>().trim().to_string()
 }
 
+/// A one-line value (a name, a title, an address): NFC, every control character (a pasted
+/// line break, a tab) a space, runs of spaces one, trimmed. Such values go into e-mail
+/// headers, file names and single lines of a document, where a line break would split them.
+pub fn one_line(s: &str) -> String {
+    nfc(s)
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// NFC-normalises a whole text without trimming it: used on a file's content before parsing,
 /// so every string read from it is NFC whatever the sender's editor wrote.
 pub fn nfc_text(s: &str) -> String {

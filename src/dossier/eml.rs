@@ -180,6 +180,12 @@ pub fn is_address(addr: &str) -> bool {
 /// RFC 2047 "B" encoded-words for non-ASCII text, split on character boundaries and folded
 /// one per line; plain ASCII text is left as it is.
 pub fn encode_words(text: &str) -> String {
+    // A header is one line whatever the text held: control characters become spaces.
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let text = text.as_str();
     if text.bytes().all(|b| (b' '..=b'~').contains(&b)) && !text.contains("=?") {
         return text.to_string();
     }
@@ -276,6 +282,18 @@ mod tests {
         }
         assert_eq!(String::from_utf8(back).unwrap(), text);
         assert_eq!(encode_words("Plain text"), "Plain text");
+        // A line break never reaches a header, encoded or not.
+        assert_eq!(encode_words("a\r\nBcc: x@y.vn"), "a  Bcc: x@y.vn");
+        let enc = encode_words("Sở\r\nBcc: x@y.vn");
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let decoded: Vec<u8> = enc
+            .split("\r\n ")
+            .flat_map(|w| {
+                b64.decode(w.trim_start_matches("=?UTF-8?B?").trim_end_matches("?="))
+                    .unwrap()
+            })
+            .collect();
+        assert!(!decoded.contains(&b'\r') && !decoded.contains(&b'\n'));
     }
 
     #[test]

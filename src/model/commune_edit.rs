@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::{Commune, Leader, Unit};
 use crate::error::{Error, Result};
-use crate::text::nfc;
+use crate::text::{nfc, one_line};
 
 /// The fields to change; `None` or an empty list leaves a field as it is. For the optional
 /// fields (e-mail, parent authority, category) an empty string clears them.
@@ -149,7 +149,8 @@ impl Commune {
 
     /// Every text field NFC, as a profile typed anywhere must be stored.
     pub fn normalised(mut self) -> Commune {
-        let all = |v: &mut Vec<String>| v.iter_mut().for_each(|s| *s = nfc(s));
+        // Every field is one line: a pasted line break would split an e-mail header or a heading.
+        let all = |v: &mut Vec<String>| v.iter_mut().for_each(|s| *s = one_line(s));
         for s in [
             &mut self.name,
             &mut self.kind,
@@ -157,7 +158,7 @@ impl Commune {
             &mut self.superior,
             &mut self.place,
         ] {
-            *s = nfc(s);
+            *s = one_line(s);
         }
         for s in [
             &mut self.superior_email,
@@ -167,17 +168,17 @@ impl Commune {
         .into_iter()
         .flatten()
         {
-            *s = nfc(s);
+            *s = one_line(s);
         }
         all(&mut self.authority_lines);
         all(&mut self.recipients);
         for l in &mut self.leaders {
-            l.name = nfc(&l.name);
-            l.position = nfc(&l.position);
+            l.name = one_line(&l.name);
+            l.position = one_line(&l.position);
         }
         for u in &mut self.units {
-            u.name = nfc(&u.name);
-            u.kind = nfc(&u.kind);
+            u.name = one_line(&u.name);
+            u.kind = one_line(&u.kind);
         }
         self
     }

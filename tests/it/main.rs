@@ -18,6 +18,7 @@ mod dossier;
 mod dossier_signed;
 mod import;
 mod import_fuzz;
+mod injection;
 mod outbox;
 mod pdf_render;
 mod pdf_size;
