@@ -175,15 +175,6 @@ fn configured(port: u16, ca: &Path) -> Tre {
 }
 
 fn configured_as(port: u16, ca: &Path, security: &str) -> Tre {
-    // By address, not by the name "localhost", for TLS from the first byte: lettre connecting
-    // to this server by that name waits for a greeting that never comes, while STARTTLS by
-    // name works and Python's and OpenSSL's clients by name are greeted. Not understood yet
-    // (noted on issue 12); the certificate names both.
-    let host = if security == "tls" {
-        "127.0.0.1"
-    } else {
-        "localhost"
-    };
     let tre = Tre::new();
     tre.demo_ids("2026");
     tre.ok(&[
