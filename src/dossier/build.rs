@@ -98,11 +98,7 @@ pub fn build(
         commune: &commune,
         year,
         options,
-        roots: store
-            .trust_roots()?
-            .into_iter()
-            .map(|(_, der)| der)
-            .collect(),
+        roots: store.trust_root_ders()?,
     };
     let mut tasks = Vec::new();
     let mut missing = Vec::new();

@@ -26,6 +26,13 @@ impl Session {
     /// The register of `year`: its plans, then the self-assessment's documents once the
     /// year has an assessment.
     pub fn register_list(&self, year: i32) -> Result<Vec<Entry>> {
+        self.annotate(self.entries_of(year)?)
+    }
+
+    /// The year's lines as the numbers, dates and records make them, before their signed
+    /// copies are read (`annotate`): reading and checking every copy is for whoever shows
+    /// them, not for finding one line.
+    fn entries_of(&self, year: i32) -> Result<Vec<Entry>> {
         crate::model::date::check_year(year)?;
         let commune = self.commune()?;
         let records = self.store.register_records()?;
@@ -54,7 +61,7 @@ impl Session {
             plans.push(plan);
         }
         let Some(assessment) = self.store.assessment(year)? else {
-            return self.annotate(out);
+            return Ok(out);
         };
         let ov = crate::assess::view::overview(&self.store, year, today())?;
         for kind in ASSESSMENT_DOCS {
@@ -82,7 +89,7 @@ impl Session {
                 record_of(&key),
             ));
         }
-        self.annotate(out)
+        Ok(out)
     }
 
     /// What the signed copies add to their entries: their digital signatures, checked
@@ -96,7 +103,7 @@ impl Session {
             let bytes = self.store.signed_copy_bytes(&copy.sha256)?;
             let roots = match &roots {
                 Some(r) => r,
-                None => roots.insert(self.trust_root_ders()?),
+                None => roots.insert(self.store.trust_root_ders()?),
             };
             e.signatures = reg::signature::verify_pdf(&bytes, roots);
             let last = match DocKey::parse(&e.key)? {
@@ -111,14 +118,15 @@ impl Session {
         Ok(entries)
     }
 
-    /// One document's line of the register.
+    /// One document's line of the register (only its own signed copy is read).
     pub fn register_entry(&self, key: &str) -> Result<Entry> {
         let key = DocKey::parse(key)?;
         let year = match key {
             DocKey::Plan(id) => self.store.plan(id)?.plan.date.year,
             DocKey::Assessment { year, .. } => year,
         };
-        self.register_list(year)?
+        let entry = self
+            .entries_of(year)?
             .into_iter()
             .find(|e| e.key == key.key())
             .ok_or_else(|| {
@@ -126,7 +134,8 @@ impl Session {
                     "Năm {year} chưa có phần tự đánh giá, nên chưa có văn bản “{}”. Hãy nhập số liệu tự đánh giá trước.",
                     key.key()
                 ))
-            })
+            })?;
+        Ok(self.annotate(vec![entry])?.remove(0))
     }
 
     /// "Đã ký": records the number and the date the văn thư gave the document, where the
@@ -252,19 +261,10 @@ impl Session {
                 entry.date.as_deref(),
             ));
         }
-        // An e-signed PDF whose signature does not hold is kept (it is what was received)
-        // but the officer is told at once, not when the province refuses it.
-        for sig in reg::signature::verify_pdf(&bytes, &self.trust_root_ders()?) {
-            if sig.status != reg::signature::Status::Intact || sig.changed_after {
-                warnings.push(sig.summary);
-            }
-        }
         let draft = self.draft_pages(DocKey::parse(&entry.key)?)?;
-        if draft != pages as usize {
-            warnings.push(format!(
-                "Bản ký có {pages} trang, bản dự thảo Tre in ra {draft} trang. Hãy kiểm tra đã quét đủ trang và đúng văn bản."
-            ));
-        }
+        let page_count = (draft != pages as usize).then(|| format!(
+            "Bản ký có {pages} trang, bản dự thảo Tre in ra {draft} trang. Hãy kiểm tra đã quét đủ trang và đúng văn bản."
+        ));
         record.copy = Some(SignedCopy {
             name: name.clone(),
             sha256: reg::sha256_hex(&bytes),
@@ -278,10 +278,19 @@ impl Session {
         );
         self.store
             .save_register_record(&entry.key, &record, &summary, Some(&bytes))?;
-        Ok(Attached {
-            entry: self.register_entry(&entry.key)?,
-            warnings,
-        })
+        let entry = self.register_entry(&entry.key)?;
+        // An e-signed PDF whose signature does not hold is kept (it is what was received)
+        // but the officer is told at once, not when the province refuses it: the entry just
+        // read has checked its signatures.
+        warnings.extend(
+            entry
+                .signatures
+                .iter()
+                .filter(|sig| sig.status != reg::signature::Status::Intact || sig.changed_after)
+                .map(|sig| sig.summary.clone()),
+        );
+        warnings.extend(page_count);
+        Ok(Attached { entry, warnings })
     }
 
     /// The signed copy of document `key` and its bytes, exactly as attached.

@@ -22,16 +22,6 @@ impl Session {
             .collect())
     }
 
-    /// The trusted roots' DER, for checking signatures.
-    pub(crate) fn trust_root_ders(&self) -> Result<Vec<Vec<u8>>> {
-        Ok(self
-            .store
-            .trust_roots()?
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect())
-    }
-
     /// Imports every certificate in `files` (DER or PEM) as a trusted root; all files are
     /// read and checked before anything is saved. Returns the roots now trusted.
     pub fn trust_import(&mut self, files: &[PathBuf]) -> Result<Vec<TrustRoot>> {
@@ -64,7 +54,7 @@ impl Session {
                 crate::import::display_name(path)
             )));
         }
-        Ok(verify_pdf(&bytes, &self.trust_root_ders()?))
+        Ok(verify_pdf(&bytes, &self.store.trust_root_ders()?))
     }
 
     /// Removes the trusted root whose fingerprint starts with `fingerprint` (at least 8 hex

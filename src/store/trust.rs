@@ -36,6 +36,15 @@ impl Store {
         Ok(out)
     }
 
+    /// The roots' DER, for checking signatures.
+    pub fn trust_root_ders(&self) -> Result<Vec<Vec<u8>>> {
+        Ok(self
+            .trust_roots()?
+            .into_iter()
+            .map(|(_, der)| der)
+            .collect())
+    }
+
     /// Adds the roots not already there; returns how many were new.
     pub fn add_trust_roots(&mut self, roots: &[ParsedRoot]) -> Result<usize> {
         let path = self.path.as_path();

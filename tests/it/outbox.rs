@@ -4,6 +4,7 @@
 //! receive each part of the dossier exactly once, every message Tre marks sent must be one
 //! the server accepted, and the register must carry each Message-ID.
 
+use crate::common::oracles::test_venv_python;
 use crate::common::*;
 use crate::dossier_signed::attach_all;
 
@@ -35,21 +36,6 @@ impl Drop for Server {
     }
 }
 
-fn python() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let py = std::env::var_os("TRE_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| target.join("test-venv/bin/python"));
-    assert!(
-        py.exists(),
-        "aiosmtpd is needed: run `bash scripts/setup.sh` ({})",
-        py.display()
-    );
-    py
-}
-
 fn server() -> Server {
     server_speaking("starttls")
 }
@@ -59,7 +45,7 @@ fn server_speaking(mode: &str) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("received");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/smtp_server.py");
-    let mut child = Command::new(python())
+    let mut child = Command::new(test_venv_python("aiosmtpd"))
         .arg(script)
         .arg(&out)
         .arg(USER)

@@ -5,28 +5,12 @@
 //! and Tre must agree with it on every signature. Then the same files go through the
 //! register and into the dossier, byte for byte.
 
+use crate::common::oracles::test_venv_python;
 use crate::common::*;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-
-/// The Python with pyHanko: `TRE_TEST_PYTHON`, else the venv scripts/setup.sh makes.
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("TRE_TEST_PYTHON") {
-        return p.into();
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let py = target.join("test-venv/bin/python");
-    assert!(
-        py.exists(),
-        "pyHanko is needed by this test: run `bash scripts/setup.sh` (it makes {})",
-        py.display()
-    );
-    py
-}
 
 /// The signed files, made once per test run.
 struct Signed {
@@ -53,7 +37,7 @@ fn signed() -> &'static Signed {
         ]);
         let out = dir.path().join("signed");
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sign_pdf.py");
-        let run = Command::new(python())
+        let run = Command::new(test_venv_python("pyHanko"))
             .arg(script)
             .arg(&plan)
             .arg(&out)

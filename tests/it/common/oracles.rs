@@ -20,6 +20,24 @@ pub fn python_with(module: &str) -> &'static str {
     panic!("{module} is needed by this test: apt-get install {package} (or run `bash scripts/setup.sh`)")
 }
 
+/// The Python of target/test-venv (scripts/setup.sh makes it, with tests/requirements.txt
+/// from PyPI: pyHanko, aiosmtpd), or `TRE_TEST_PYTHON`. `needs` says what the test uses it for.
+pub fn test_venv_python(needs: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os("TRE_TEST_PYTHON") {
+        return p.into();
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let py = target.join("test-venv/bin/python");
+    assert!(
+        py.exists(),
+        "{needs} is needed by this test: run `bash scripts/setup.sh` (it makes {})",
+        py.display()
+    );
+    py
+}
+
 /// Runs `script` with a Python that has `module`, with `args`; returns its stdout as JSON.
 pub fn python_json<I, S>(module: &str, script: &str, args: I) -> serde_json::Value
 where
