@@ -112,10 +112,51 @@ impl Error {
         } else {
             Error::Io {
                 path,
-                detail: err.to_string(),
+                detail: io_detail(&err),
             }
         }
     }
+}
+
+/// An I/O error in Vietnamese. The system's own text is English ("Permission denied (os
+/// error 13)") on an officer's Linux and whatever language Windows has; the kind is enough to
+/// say what to do, and the OS number stays for whoever helps.
+pub(crate) fn io_detail(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let what = match err.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::ReadOnlyFilesystem => "ổ đĩa hoặc thư mục chỉ cho phép đọc",
+        K::AlreadyExists => "đã có một tệp trùng tên",
+        K::IsADirectory => "đây là thư mục, không phải tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy",
+        K::FileTooLarge => "tệp quá lớn",
+        K::UnexpectedEof => "tệp bị cắt cụt",
+        K::InvalidData => "nội dung tệp không đúng định dạng",
+        K::TimedOut => "quá thời gian chờ",
+        K::Interrupted => "thao tác bị ngắt",
+        K::OutOfMemory => "không đủ bộ nhớ",
+        K::ResourceBusy => "tệp đang được chương trình khác dùng",
+        K::StaleNetworkFileHandle | K::NetworkDown | K::NotConnected => "mất kết nối tới ổ mạng",
+        _ => "lỗi đọc/ghi của hệ thống",
+    };
+    match err.raw_os_error() {
+        Some(n) => format!("{what}, mã lỗi {n}"),
+        None => what.to_string(),
+    }
+}
+
+/// Where a JSON text stored by Tre stopped making sense, in Vietnamese (serde's own message
+/// is English and names Rust types).
+pub(crate) fn json_detail(err: &serde_json::Error) -> String {
+    format!(
+        "dữ liệu sai dạng ở dòng {}, cột {}",
+        err.line(),
+        err.column()
+    )
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -16,7 +16,10 @@ use crate::error::{Error, Result};
 fn parse(path: &Path, year: i64, json: &str) -> Result<Assessment> {
     serde_json::from_str(json).map_err(|e| Error::CorruptDatabase {
         path: path.to_path_buf(),
-        detail: format!("dữ liệu tự đánh giá năm {year} không đọc được: {e}"),
+        detail: format!(
+            "dữ liệu tự đánh giá năm {year} không đọc được: {}",
+            crate::error::json_detail(&e)
+        ),
     })
 }
 
@@ -39,6 +42,11 @@ fn write(tx: &Transaction, path: &Path, year: i64, json: &str) -> Result<()> {
     )
     .db(path)?;
     Ok(())
+}
+
+/// Year `year`'s assessment as a history snapshot now (`None` if absent).
+pub(crate) fn current_snapshot(tx: &Transaction, path: &Path, year: i64) -> Result<Option<String>> {
+    load(tx, path, year)
 }
 
 /// Puts year `year`'s assessment into a history snapshot's state. Used by undo/redo.
@@ -91,8 +99,12 @@ impl Store {
     /// in Vietnamese. Saving an unchanged assessment writes nothing.
     pub fn save_assessment(&mut self, a: &Assessment, summary: &str) -> Result<()> {
         crate::model::date::check_year(a.year)?;
-        let json = serde_json::to_string(a)
-            .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))?;
+        let json = serde_json::to_string(a).map_err(|e| {
+            Error::Database(format!(
+                "không chuyển được dữ liệu sang JSON: {}",
+                crate::error::json_detail(&e)
+            ))
+        })?;
         let path = self.path.as_path();
         let year = i64::from(a.year);
         let tx = self
@@ -147,8 +159,12 @@ impl Store {
     /// table. Returns the new record's id.
     pub fn import_catalog(&mut self, cat: &Catalog, source: &str) -> Result<i64> {
         crate::catalog::validate(cat).map_err(Error::Invalid)?;
-        let json = serde_json::to_string(cat)
-            .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))?;
+        let json = serde_json::to_string(cat).map_err(|e| {
+            Error::Database(format!(
+                "không chuyển được dữ liệu sang JSON: {}",
+                crate::error::json_detail(&e)
+            ))
+        })?;
         let path = self.path.as_path();
         let tx = self
             .conn

@@ -119,15 +119,15 @@ pub(crate) fn sync_dir(file: &Path) {
 /// whose indexes no longer match its tables gets a warning instead of a copy, so the rotation
 /// never pushes the last good daily copies out with damaged ones.
 pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<String> {
-    let dir = paths::backups_dir(db_path);
-    let out = dir.join(format!("tre-{}.db", today.format("%Y-%m-%d")));
+    let out = daily_path(db_path, today);
     if out.exists() {
         return Vec::new();
     }
+    let dir = paths::backups_dir(db_path);
     match schema::problems(conn, schema::Check::Full) {
         Ok(problems) if problems == ["ok"] => {}
-        Ok(problems) => return vec![damaged(&problems.join("; "))],
-        Err(e) => return vec![damaged(&e.to_string())],
+        Ok(problems) => return vec![damaged(&schema::failed_check(&problems))],
+        Err(e) => return vec![damaged(&super::sqlerr::describe(&e))],
     }
     if let Err(e) = write_copy(conn, &out) {
         return vec![format!(
@@ -135,6 +135,11 @@ pub(crate) fn daily(conn: &Connection, db_path: &Path, today: NaiveDate) -> Vec<
         )];
     }
     rotate(&dir, Kind::Daily, KEEP, Some(&out))
+}
+
+/// `backups/tre-{today}.db`: once it exists, the day's housekeeping is done.
+pub(crate) fn daily_path(db_path: &Path, today: NaiveDate) -> PathBuf {
+    paths::backups_dir(db_path).join(format!("tre-{}.db", today.format("%Y-%m-%d")))
 }
 
 /// The warning for a database the daily integrity check finds damaged.

@@ -13,7 +13,10 @@ use crate::model::Commune;
 fn parse(path: &Path, json: &str) -> Result<Commune> {
     serde_json::from_str(json).map_err(|e| Error::CorruptDatabase {
         path: path.to_path_buf(),
-        detail: format!("thông tin xã không đọc được: {e}"),
+        detail: format!(
+            "thông tin xã không đọc được: {}",
+            crate::error::json_detail(&e)
+        ),
     })
 }
 
@@ -31,6 +34,11 @@ fn write(tx: &Transaction, path: &Path, json: &str) -> Result<()> {
     )
     .db(path)?;
     Ok(())
+}
+
+/// The profile as a history snapshot now (`None` if absent): what undo's patches apply to.
+pub(crate) fn current_snapshot(tx: &Transaction, path: &Path) -> Result<Option<String>> {
+    load(tx, path)
 }
 
 /// Puts the commune into the state of a history snapshot (`None` = no profile). Used by undo/redo.
@@ -63,8 +71,12 @@ impl Store {
     /// same profile again writes nothing.
     pub fn set_commune(&mut self, c: &Commune) -> Result<()> {
         c.validate()?;
-        let json = serde_json::to_string(c)
-            .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))?;
+        let json = serde_json::to_string(c).map_err(|e| {
+            Error::Database(format!(
+                "không chuyển được dữ liệu sang JSON: {}",
+                crate::error::json_detail(&e)
+            ))
+        })?;
         let path = self.path.as_path();
         let tx = self
             .conn

@@ -90,8 +90,12 @@ impl Store {
             path: path.to_path_buf(),
             warnings,
         };
-        // 4. The daily copy, once there is something to protect.
-        if store.has_data()? {
+        // 4. Once a day, when there is something to protect: prune history, then the copy.
+        if store.has_data()? && !backup::daily_path(&store.path, today).exists() {
+            // (Pruning reads this build's history table: not on a file a test left older.)
+            if newest == SCHEMA_VERSION {
+                store.prune_history(today);
+            }
             let w = backup::daily(&store.conn, &store.path, today);
             store.warnings.extend(w);
         }
@@ -126,6 +130,41 @@ impl Store {
     /// restored content (SQLite's backup API), but should be reopened to run migrations.
     pub fn restore(db_path: &Path, backup: &Path) -> Result<()> {
         restore::restore(db_path, backup)
+    }
+
+    /// The daily pruning of history (history/prune.rs), then giving the freed pages back to the
+    /// disk when they are a good part of the file. Never fails the open: the data is intact
+    /// either way, so a problem is only a warning.
+    fn prune_history(&mut self, today: chrono::NaiveDate) {
+        match history::prune(&mut self.conn, &self.path, today) {
+            Ok(p) if p.removed > 0 => {
+                if let Err(e) = self.reclaim_space() {
+                    self.warnings
+                        .push(format!("Chưa thu gọn được tệp dữ liệu: {e}"));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => self
+                .warnings
+                .push(format!("Chưa dọn được lịch sử thay đổi cũ: {e}")),
+        }
+    }
+
+    /// `VACUUM` when over a quarter of the file is free pages (SQLite reuses them, but a file
+    /// that stays large costs every backup and every open's check).
+    fn reclaim_space(&self) -> Result<()> {
+        let pages: i64 = self
+            .conn
+            .pragma_query_value(None, "page_count", |r| r.get(0))
+            .db(&self.path)?;
+        let free: i64 = self
+            .conn
+            .pragma_query_value(None, "freelist_count", |r| r.get(0))
+            .db(&self.path)?;
+        if free * 4 > pages {
+            self.conn.execute_batch("VACUUM").db(&self.path)?;
+        }
+        Ok(())
     }
 
     /// True if the database holds anything worth a backup.

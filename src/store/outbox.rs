@@ -82,7 +82,10 @@ fn finish_row(
 ) -> Result<Message> {
     let bad = |e: serde_json::Error| Error::CorruptDatabase {
         path: path.to_path_buf(),
-        detail: format!("hộp thư đi không đọc được: {e}"),
+        detail: format!(
+            "hộp thư đi không đọc được: {}",
+            crate::error::json_detail(&e)
+        ),
     };
     m.recipients = serde_json::from_str(&recipients).map_err(bad)?;
     m.documents = serde_json::from_str(&documents).map_err(bad)?;
@@ -91,8 +94,12 @@ fn finish_row(
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v)
-        .map_err(|e| Error::Database(format!("không chuyển được sang JSON: {e}")))
+    serde_json::to_string(v).map_err(|e| {
+        Error::Database(format!(
+            "không chuyển được sang JSON: {}",
+            crate::error::json_detail(&e)
+        ))
+    })
 }
 
 impl Store {
@@ -107,7 +114,10 @@ impl Store {
         data.map(|d| {
             serde_json::from_str(&d).map_err(|e| Error::CorruptDatabase {
                 path: self.path.clone(),
-                detail: format!("cài đặt gửi thư không đọc được: {e}"),
+                detail: format!(
+                    "cài đặt gửi thư không đọc được: {}",
+                    crate::error::json_detail(&e)
+                ),
             })
         })
         .transpose()

@@ -48,14 +48,21 @@ pub(crate) struct PlanSnapshot {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value)
-        .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))
+    serde_json::to_string(value).map_err(|e| {
+        Error::Database(format!(
+            "không chuyển được dữ liệu sang JSON: {}",
+            crate::error::json_detail(&e)
+        ))
+    })
 }
 
 fn damaged(path: &Path, id: i64, e: serde_json::Error) -> Error {
     Error::CorruptDatabase {
         path: path.to_path_buf(),
-        detail: format!("dữ liệu kế hoạch số {id} không đọc được: {e}"),
+        detail: format!(
+            "dữ liệu kế hoạch số {id} không đọc được: {}",
+            crate::error::json_detail(&e)
+        ),
     }
 }
 
@@ -122,6 +129,13 @@ fn write_row(tx: &Transaction, path: &Path, id: i64, snap: &PlanSnapshot) -> Res
     )
     .db(path)?;
     Ok(())
+}
+
+/// Plan `id` as a history snapshot now (`None` if absent): what undo's patches apply to.
+pub(crate) fn current_snapshot(tx: &Transaction, path: &Path, id: i64) -> Result<Option<String>> {
+    load_snapshot(tx, path, id)?
+        .map(|s| to_json(&s))
+        .transpose()
 }
 
 /// Puts plan `id` into the state of a history snapshot (`None` = absent). Used by undo/redo.

@@ -23,13 +23,35 @@ struct Snapshot {
 fn damaged(path: &Path, what: &str, e: serde_json::Error) -> Error {
     Error::CorruptDatabase {
         path: path.to_path_buf(),
-        detail: format!("sổ văn bản ({what}) không đọc được: {e}"),
+        detail: format!(
+            "sổ văn bản ({what}) không đọc được: {}",
+            crate::error::json_detail(&e)
+        ),
     }
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value)
-        .map_err(|e| Error::Database(format!("không chuyển được dữ liệu sang JSON: {e}")))
+    serde_json::to_string(value).map_err(|e| {
+        Error::Database(format!(
+            "không chuyển được dữ liệu sang JSON: {}",
+            crate::error::json_detail(&e)
+        ))
+    })
+}
+
+/// Register row `id` as a history snapshot now (`None` if absent).
+pub(crate) fn current_snapshot(tx: &Transaction, path: &Path, id: i64) -> Result<Option<String>> {
+    let row: Option<(String, String)> = tx
+        .query_row("SELECT doc, data FROM register WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()
+        .db(path)?;
+    row.map(|(doc, data)| {
+        let record: Record = serde_json::from_str(&data).map_err(|e| damaged(path, &doc, e))?;
+        to_json(&Snapshot { doc, record })
+    })
+    .transpose()
 }
 
 /// Puts register row `id` into a history snapshot's state. Used by undo/redo.

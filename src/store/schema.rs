@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -183,6 +183,22 @@ CREATE TABLE outbox (
 );
 ";
 
+/// Version 7 (issue 13): history keeps an update as two JSON Patches instead of two whole
+/// snapshots (`form`, see store/history/form.rs); older rows stay snapshots until the daily
+/// pruning rewrites them. An index to walk one document's history without reading the rest.
+/// And a few settings of this installation's own (the folder of off-laptop backups and when
+/// the last one was made), as key/value text so a new one needs no migration.
+const V7: &str = "
+ALTER TABLE history ADD COLUMN form TEXT NOT NULL DEFAULT 'snapshot'
+    CHECK (form IN ('snapshot', 'patch'));
+CREATE INDEX history_by_entity ON history (entity, entity_id, id);
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+";
+
 /// What a file is, learnt by reading only.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Inspection {
@@ -235,10 +251,7 @@ pub(crate) fn inspect(conn: &Connection, path: &Path, check: Check) -> Result<In
         .map_err(|e| corrupt(read_failure(&e)))?;
     let problems = problems(conn, check).map_err(|e| corrupt(read_failure(&e)))?;
     if problems != ["ok"] {
-        return Err(corrupt(format!(
-            "kiểm tra toàn vẹn thất bại: {}",
-            problems.join("; ")
-        )));
+        return Err(corrupt(failed_check(&problems)));
     }
     let application_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -254,14 +267,17 @@ pub(crate) fn inspect(conn: &Connection, path: &Path, check: Check) -> Result<In
     })
 }
 
+/// Vietnamese detail for a failed integrity check. SQLite's lines ("Page 5: btreeInitPage()
+/// returns error code 11") say nothing to the officer; how many places are damaged does.
+pub(crate) fn failed_check(problems: &[String]) -> String {
+    let n = problems.len();
+    let more = if n >= 5 { " trở lên" } else { "" };
+    format!("kiểm tra toàn vẹn phát hiện {n}{more} chỗ hỏng trong cấu trúc tệp")
+}
+
 /// Vietnamese detail for a failed read during inspection.
 fn read_failure(e: &rusqlite::Error) -> String {
-    use rusqlite::ffi::ErrorCode;
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => "không phải tệp cơ sở dữ liệu SQLite".to_string(),
-        Some(ErrorCode::DatabaseCorrupt) => format!("cấu trúc tệp bị hỏng: {e}"),
-        _ => format!("không đọc được tệp: {e}"),
-    }
+    super::sqlerr::describe(e)
 }
 
 /// Decides whether `Store::open` may write to an inspected file.

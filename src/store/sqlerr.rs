@@ -14,7 +14,7 @@ pub(crate) fn map(path: &Path, err: rusqlite::Error) -> Error {
     let Some(code) = err.sqlite_error_code() else {
         // Conversion errors (a column of an unexpected type, a bad UTF-8 path…) are bugs or
         // damage, not the officer's doing; the generic message tells them to retry or restore.
-        return Error::Database(err.to_string());
+        return Error::Database(describe(&err));
     };
     match code {
         ErrorCode::DiskFull => Error::DiskFull { path },
@@ -31,7 +31,7 @@ pub(crate) fn map(path: &Path, err: rusqlite::Error) -> Error {
         },
         ErrorCode::SystemIoFailure => Error::Io {
             path,
-            detail: format!("lỗi đọc/ghi ổ đĩa ({err})"),
+            detail: describe(&err),
         },
         ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::DatabaseBusy { path },
         ErrorCode::NotADatabase => Error::CorruptDatabase {
@@ -40,10 +40,40 @@ pub(crate) fn map(path: &Path, err: rusqlite::Error) -> Error {
         },
         ErrorCode::DatabaseCorrupt => Error::CorruptDatabase {
             path,
-            detail: format!("cấu trúc tệp bị hỏng: {err}"),
+            detail: describe(&err),
         },
-        _ => Error::Database(err.to_string()),
+        _ => Error::Database(describe(&err)),
     }
+}
+
+/// What went wrong, in Vietnamese, with SQLite's number for whoever helps the officer.
+/// SQLite's own English text ("database disk image is malformed") is never shown: the officer
+/// cannot act on it, and a message half in English reads as a broken program.
+pub(crate) fn describe(err: &rusqlite::Error) -> String {
+    let Some(code) = err.sqlite_error_code() else {
+        return "dữ liệu trong tệp không đúng dạng Tre mong đợi".to_string();
+    };
+    let what = match code {
+        ErrorCode::DatabaseCorrupt => "cấu trúc tệp bị hỏng",
+        ErrorCode::NotADatabase => "không phải tệp cơ sở dữ liệu SQLite",
+        ErrorCode::SystemIoFailure => "lỗi đọc/ghi ổ đĩa",
+        ErrorCode::DiskFull => "ổ đĩa đã đầy",
+        ErrorCode::ReadOnly | ErrorCode::PermissionDenied => "tệp chỉ cho phép đọc",
+        ErrorCode::CannotOpen => "không mở được tệp",
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+            "tệp đang được chương trình khác ghi"
+        }
+        ErrorCode::ConstraintViolation => "dữ liệu vi phạm ràng buộc của bảng",
+        ErrorCode::TooBig => "dữ liệu quá lớn",
+        ErrorCode::OutOfMemory => "không đủ bộ nhớ",
+        ErrorCode::SchemaChanged => "cấu trúc bảng vừa thay đổi",
+        _ => "thao tác với cơ sở dữ liệu thất bại",
+    };
+    let number = match err {
+        rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+        _ => 0,
+    };
+    format!("{what}, mã SQLite {number}")
 }
 
 /// `.db(path)?` on any rusqlite result.
@@ -95,5 +125,26 @@ mod tests {
         assert!(busy.contains("Hãy đóng cửa sổ Tre"), "{busy}");
         let other = map(p, failure(ffi::SQLITE_CONSTRAINT)).to_string();
         assert!(other.contains("Lỗi cơ sở dữ liệu"), "{other}");
+    }
+
+    #[test]
+    fn sqlite_english_never_reaches_the_message() {
+        let p = Path::new("/x/tre.db");
+        for (code, english) in [
+            (ffi::SQLITE_CORRUPT, "database disk image is malformed"),
+            (ffi::SQLITE_IOERR, "disk I/O error"),
+            (ffi::SQLITE_NOTADB, "file is not a database"),
+            (ffi::SQLITE_CONSTRAINT, "UNIQUE constraint failed"),
+        ] {
+            let err = rusqlite::Error::SqliteFailure(ffi::Error::new(code), Some(english.into()));
+            let msg = map(p, err).to_string();
+            assert!(!msg.contains(english), "{msg}");
+        }
+        let conversion = map(
+            p,
+            rusqlite::Error::InvalidColumnType(0, "x".into(), rusqlite::types::Type::Null),
+        )
+        .to_string();
+        assert!(!conversion.contains("Invalid column type"), "{conversion}");
     }
 }

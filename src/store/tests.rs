@@ -172,12 +172,25 @@ fn a_version_1_file_keeps_its_history_through_the_assessment_migration() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tre.db");
     {
-        let mut s = Store::open_with(&db, &schema::MIGRATIONS[..1], day(1)).unwrap();
-        s.set_commune(&Commune::new("Quan Sơn", "Lạng Sơn"))
-            .unwrap();
-        let mut c = s.commune().unwrap().unwrap();
+        // What Tre 1 wrote: the profile, and its two history rows as whole snapshots.
+        drop(Store::open_with(&db, &schema::MIGRATIONS[..1], day(1)).unwrap());
+        let first = serde_json::to_string(&Commune::new("Quan Sơn", "Lạng Sơn")).unwrap();
+        let mut c = Commune::new("Quan Sơn", "Lạng Sơn");
         c.place = "Quan Sơn, Lạng Sơn".into();
-        s.set_commune(&c).unwrap();
+        let second = serde_json::to_string(&c).unwrap();
+        let conn = Connection::open(&db).unwrap();
+        conn.execute(
+            "INSERT INTO commune (id, data, updated) VALUES (1, ?1, '2026-01-01T08:00:00+07:00')",
+            [&second],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO history (at, entity, entity_id, action, old, new, summary) VALUES
+             ('2026-01-01T08:00:00+07:00', 'commune', NULL, 'insert', NULL, ?1, 'Nhập'),
+             ('2026-01-01T08:01:00+07:00', 'commune', NULL, 'update', ?1, ?2, 'Sửa')",
+            [&first, &second],
+        )
+        .unwrap();
     }
     assert_eq!(version(&db), 1);
     let mut s = Store::open_with(&db, schema::MIGRATIONS, day(2)).unwrap();

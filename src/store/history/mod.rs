@@ -1,8 +1,18 @@
-//! The history table: every change with its before/after snapshots, and undo/redo on top of it.
+//! The history table: every change, what it changed, and undo/redo on top of it.
 //!
 //! A classic undo stack: undo reverts the newest change not yet undone, redo re-applies the
 //! oldest undone one, and any new change forgets the undone ones. The undone rows are thus
 //! always the newest rows, which is what lets undo and redo pick by id alone.
+//!
+//! `form` says how a change is kept (snapshots or patches); `prune` keeps the table from
+//! growing without end (every change for a month, then one per document and day).
+
+mod form;
+mod prune;
+#[cfg(test)]
+mod prune_tests;
+
+pub(crate) use prune::prune;
 
 use std::path::Path;
 
@@ -10,8 +20,9 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::sqlerr::SqlResultExt;
-use super::{assessments, commune, plans, register, Store};
+use super::Store;
 use crate::error::{Error, Result};
+use form::Target;
 
 /// One recorded change, newest first in [`Store::history`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,7 +51,8 @@ pub(crate) struct Change {
     pub action: &'static str,
     /// JSON snapshot before the change; `None` for an insert.
     pub old: Option<String>,
-    /// JSON snapshot after the change; `None` for a delete.
+    /// JSON snapshot after the change; `None` for a delete. (Both are whole snapshots here;
+    /// `form::encode` decides how little of them is stored.)
     pub new: Option<String>,
     pub summary: String,
 }
@@ -67,16 +79,18 @@ pub(crate) fn record(tx: &Transaction, path: &Path, change: &Change) -> Result<(
     // A new change makes the undone ones unreachable (classic undo stack).
     tx.execute("DELETE FROM history WHERE undone = 1", [])
         .db(path)?;
+    let stored = form::encode(change.old.as_deref(), change.new.as_deref())?;
     tx.execute(
-        "INSERT INTO history (at, entity, entity_id, action, old, new, summary)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO history (at, entity, entity_id, action, form, old, new, summary)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             now(),
             change.entity,
             change.entity_id,
             change.action,
-            change.old,
-            change.new,
+            stored.form,
+            stored.old,
+            stored.new,
             change.summary
         ],
     )
@@ -147,7 +161,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .db(path)?;
-        let (pick, snapshot_column, set_undone, none) = match dir {
+        // Undo goes to the state before the change (`old`), redo to the one after (`new`).
+        let (pick, side_column, set_undone, none) = match dir {
             Direction::Undo => (
                 "undone = 0 ORDER BY id DESC",
                 "old",
@@ -163,36 +178,36 @@ impl Store {
         };
         let found = tx
             .query_row(
-                &format!("SELECT id, entity, entity_id, {snapshot_column} FROM history WHERE {pick} LIMIT 1"),
+                &format!("SELECT id, entity, entity_id, form, {side_column} FROM history WHERE {pick} LIMIT 1"),
                 [],
                 |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, Option<i64>>(2)?,
-                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
                     ))
                 },
             )
             .optional()
             .db(path)?;
-        let Some((history_id, entity, entity_id, snapshot)) = found else {
+        let Some((history_id, entity, entity_id, stored_form, side)) = found else {
             return Err(none);
         };
-        match (entity.as_str(), entity_id) {
-            ("plan", Some(id)) => plans::apply_snapshot(&tx, path, id, snapshot.as_deref())?,
-            ("commune", _) => commune::apply_snapshot(&tx, path, snapshot.as_deref())?,
-            ("assessment", Some(year)) => {
-                assessments::apply_snapshot(&tx, path, year, snapshot.as_deref())?
-            }
-            ("register", Some(id)) => register::apply_snapshot(&tx, path, id, snapshot.as_deref())?,
-            _ => {
-                return Err(Error::CorruptDatabase {
-                    path: path.to_path_buf(),
-                    detail: format!("mục lịch sử {history_id} không hợp lệ"),
-                })
-            }
-        }
+        let target = Target {
+            entity: &entity,
+            entity_id,
+        };
+        let now = form::current(&tx, path, target)?;
+        let goal = form::other_side(
+            path,
+            history_id,
+            &stored_form,
+            side.as_deref(),
+            now.as_deref(),
+        )?;
+        form::apply(&tx, path, target, goal.as_deref())?;
         tx.execute(
             "UPDATE history SET undone = ?1 WHERE id = ?2",
             params![set_undone, history_id],
