@@ -103,6 +103,10 @@ fn generate() -> String {
         decl::<PlanSummary>(cfg),
         decl::<StoredPlan>(cfg),
         decl::<HistoryEntry>(cfg),
+        decl::<crate::store::BackupKind>(cfg),
+        decl::<crate::store::BackupInfo>(cfg),
+        decl::<crate::store::BackupList>(cfg),
+        decl::<crate::store::BackupStatus>(cfg),
         // The session's own results and requests.
         decl::<TemplateInfo>(cfg),
         decl::<PagePreview>(cfg),

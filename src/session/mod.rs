@@ -4,10 +4,12 @@
 //!
 //! The methods are grouped by subject: `plans` (plans, their checks, import and export),
 //! `assessment` (the self-assessment, its documents and the catalogue), `register` (the
-//! documents' numbers, signing and sending), `dossier` (what is sent upward); this file holds
-//! opening the file, the commune profile, history and backups.
+//! documents' numbers, signing and sending), `dossier` (what is sent upward), `backups`
+//! (copies off the laptop, restore); this file holds opening the file, the commune profile
+//! and history.
 
 mod assessment;
+mod backups;
 mod dossier;
 mod outbox;
 mod plans;
@@ -107,17 +109,6 @@ impl Session {
 
     pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
         self.store.history(limit)
-    }
-
-    /// A verified copy of the whole database at `out`.
-    pub fn backup_to(&self, out: &Path) -> Result<()> {
-        self.store.backup_to(out)
-    }
-
-    /// Replaces the database at `db_path` with `backup` after checking it; the current file is
-    /// kept aside. No session may be open on it, hence no `self`.
-    pub fn restore(db_path: &Path, backup: &Path) -> Result<()> {
-        Store::restore(db_path, backup)
     }
 
     /// The year's deadlines from the plans and the assessment's steps, as of today.

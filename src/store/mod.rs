@@ -7,13 +7,16 @@
 //! - a copy is taken before each migration, daily, and before a restore.
 //!
 //! Modules, one job each: `paths` (where), `schema` (tables, migrations, inspection),
-//! `backup` (copies and rotation), `restore`, `plans`, `commune`, `history` (undo/redo),
-//! `sqlerr` (SQLite errors → Vietnamese messages).
+//! `backup` (copies and rotation), `backup_list` (which backups can be offered),
+//! `offsite` (copies off the laptop), `restore`, `plans`, `commune`, `history` (undo/redo,
+//! pruning), `sqlerr` (SQLite errors → Vietnamese messages).
 
 mod assessments;
 mod backup;
+mod backup_list;
 mod commune;
 mod history;
+mod offsite;
 mod outbox;
 mod paths;
 mod plans;
@@ -29,7 +32,11 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use assessments::CatalogRecord;
+pub use backup_list::{
+    inspect as inspect_backup, list as list_backups, BackupInfo, BackupKind, BackupList,
+};
 pub use history::{now, HistoryEntry};
+pub use offsite::{BackupStatus, REMIND_AFTER_DAYS};
 pub use outbox::{NewMessage, Outcome};
 pub use paths::{default_db_path, resolve_db_path, DB_ENV_VAR, DB_FILE_NAME};
 pub use plans::{PlanSummary, StoredPlan};
@@ -128,7 +135,8 @@ impl Store {
     /// `backups/tre-before-restore-{timestamp}.db`. On any error the current data is unchanged.
     /// Works even if the current file is damaged or missing. Open stores on `db_path` see the
     /// restored content (SQLite's backup API), but should be reopened to run migrations.
-    pub fn restore(db_path: &Path, backup: &Path) -> Result<()> {
+    /// Returns where the previous content was kept (`None` if there was none).
+    pub fn restore(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         restore::restore(db_path, backup)
     }
 
@@ -168,7 +176,7 @@ impl Store {
     }
 
     /// True if the database holds anything worth a backup.
-    fn has_data(&self) -> Result<bool> {
+    pub(crate) fn has_data(&self) -> Result<bool> {
         self.conn
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM commune) OR EXISTS (SELECT 1 FROM plans)

@@ -150,7 +150,7 @@ fn restore_file(src: &Connection, db_path: &Path) -> Result<()> {
 }
 
 /// See [`super::Store::restore`].
-pub(crate) fn restore(db_path: &Path, backup_path: &Path) -> Result<()> {
+pub(crate) fn restore(db_path: &Path, backup_path: &Path) -> Result<Option<PathBuf>> {
     if paths::same_file(db_path, backup_path) {
         return Err(Error::Invalid(
             "Tệp sao lưu chính là tệp dữ liệu đang dùng. Hãy chọn một tệp sao lưu khác, ví dụ trong thư mục backups.".into(),
@@ -162,9 +162,10 @@ pub(crate) fn restore(db_path: &Path, backup_path: &Path) -> Result<()> {
     } else {
         None
     };
-    save_current(db_path, healthy.as_ref())?;
+    let kept = save_current(db_path, healthy.as_ref())?;
     match healthy {
-        Some(dst) => restore_live(&src, dst, db_path),
-        None => restore_file(&src, db_path),
+        Some(dst) => restore_live(&src, dst, db_path)?,
+        None => restore_file(&src, db_path)?,
     }
+    Ok(kept)
 }

@@ -99,12 +99,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Sao lưu toàn bộ dữ liệu ra một tệp
-    Backup {
-        /// Tệp sao lưu sẽ tạo
-        #[arg(long, value_name = "TỆP")]
-        out: PathBuf,
-    },
+    /// Sao lưu toàn bộ dữ liệu ra một tệp, hoặc ra USB/thư mục khác
+    Backup(crate::backup::BackupArgs),
+    /// Các bản sao lưu dùng được (đã kiểm tra), mới nhất trước
+    Backups(crate::backup::BackupsArgs),
     /// Khôi phục dữ liệu từ một tệp sao lưu (dữ liệu hiện tại được giữ lại một bản)
     Restore {
         #[arg(value_name = "TỆP")]

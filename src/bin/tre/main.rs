@@ -5,6 +5,7 @@
 mod args;
 mod assess;
 mod assess_docs;
+mod backup;
 mod check;
 mod commune;
 mod dossier;
@@ -110,16 +111,9 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Trust(cmd) => trust::run(&mut open(db)?, cmd),
         Command::Outbox(cmd) => outbox::run(&mut open(db)?, cmd),
         Command::Signatures { file, json } => trust::check(&open(db)?, &file, json),
-        Command::Backup { out } => {
-            open(db)?.backup_to(&out)?;
-            println!("Đã sao lưu vào {}", out.display());
-            Ok(0)
-        }
-        Command::Restore { backup } => {
-            Session::restore(&resolve_db_path(db.map(|p| p.as_path()))?, &backup)?;
-            println!("Đã khôi phục dữ liệu từ {}", backup.display());
-            Ok(0)
-        }
+        Command::Backup(args) => backup::backup(db, args),
+        Command::Backups(args) => backup::backups(db, args),
+        Command::Restore { backup } => backup::restore(db, &backup),
         Command::Undo => {
             let entry = open(db)?.undo()?;
             println!("Đã hoàn tác: {}", entry.summary);

@@ -181,6 +181,62 @@ summary: string,
 undone: boolean, };
 
 /**
+ * Where a backup came from, for the officer's list.
+ */
+export type BackupKind = "daily" | "before-migration" | "before-restore" | "off-laptop" | "other";
+
+/**
+ * A backup that passed its check, described by what is inside.
+ */
+export type BackupInfo = { path: string, kind: BackupKind, 
+/**
+ * When the file was written (its modification time), RFC 3339 local.
+ */
+written: string, 
+/**
+ * The newest change recorded inside, RFC 3339: how recent the data is.
+ */
+last_change: string | null, size: number, 
+/**
+ * "xã Quan Sơn, tỉnh Lạng Sơn", when the profile is there.
+ */
+commune: string | null, plans: number, 
+/**
+ * Years with a plan or a self-assessment, newest first.
+ */
+years: Array<number>, };
+
+/**
+ * The offer: good backups, newest data first, and how many candidates were refused.
+ */
+export type BackupList = { backups: Array<BackupInfo>, 
+/**
+ * Files that looked like backups but failed their check (never offered).
+ */
+refused: number, };
+
+/**
+ * What the home panel needs to remind the officer.
+ */
+export type BackupStatus = { 
+/**
+ * The remembered off-laptop folder.
+ */
+folder: string | null, 
+/**
+ * When the last off-laptop copy was written, RFC 3339.
+ */
+last: string | null, 
+/**
+ * Whole days since then.
+ */
+days_since: number | null, 
+/**
+ * True when there is data and no off-laptop copy of the last 7 days.
+ */
+due: boolean, };
+
+/**
  * A template as the app lists it.
  */
 export type Template = { id: string, name: string, description: string, };
