@@ -90,6 +90,11 @@ const COMMANDS: &[&str] = &[
     "outbox_list",
     "outbox_retry",
     "outbox_cancel",
+    "backup_status",
+    "backup_offsite",
+    "backups_list",
+    "backup_inspect",
+    "backup_restore",
 ];
 
 /// The arguments of one call, as the UI passes them to `invoke`.
@@ -187,6 +192,26 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "outbox_list" => ok(s.outbox_list()),
         "outbox_retry" => ok(s.outbox_retry(a.get("id")?)),
         "outbox_cancel" => ok(s.outbox_cancel(a.get("id")?)),
+        "backup_status" => ok(s.backup_status()),
+        "backup_offsite" => {
+            let folder: Option<PathBuf> = a.get("folder")?;
+            ok(s.backup_offsite(folder.as_deref()))
+        }
+        "backups_list" => {
+            let more: Vec<PathBuf> = a.get::<Option<_>>("more")?.unwrap_or_default();
+            ok(Ok(Session::backups_list(s.db_path(), &more)))
+        }
+        "backup_inspect" => ok(Session::backup_inspect(&a.get::<PathBuf>("path")?)),
+        "backup_restore" => {
+            // Restored under the open session (SQLite's backup API), then reopened so the
+            // restored file gets its checks and migrations, as the shell's next command does.
+            let db = s.db_path().to_path_buf();
+            let kept = Session::restore(&db, &a.get::<PathBuf>("path")?)?;
+            let export_dir = s.export_dir()?;
+            *s = Session::open(&db)?;
+            s.set_export_dir(export_dir);
+            ok(Ok(kept))
+        }
         "register_send" => {
             let (on, to, note): (String, String, Option<String>) =
                 (a.get("on")?, a.get("to")?, a.get("note")?);

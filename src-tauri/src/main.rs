@@ -7,8 +7,6 @@ mod commands;
 mod opening;
 mod outbox;
 
-use std::sync::Mutex;
-
 use tauri::Manager;
 
 fn main() {
@@ -23,7 +21,7 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(commands::AppState(Mutex::new(None)))
+        .manage(commands::AppState::default())
         .manage(opening::Written::default())
         .setup(|app| {
             app.manage(outbox::Runner::start(app.handle().clone()));
@@ -73,6 +71,11 @@ fn main() {
             commands::outbox_list,
             commands::outbox_retry,
             commands::outbox_cancel,
+            commands::backup_status,
+            commands::backup_offsite,
+            commands::backups_list,
+            commands::backup_inspect,
+            commands::backup_restore,
             opening::open_written,
             opening::reveal_written,
         ])

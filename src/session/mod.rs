@@ -46,6 +46,21 @@ impl Session {
         })
     }
 
+    /// A read-only snapshot of a database another session has open (see
+    /// `Store::open_snapshot`): the desktop app builds a dossier from one, so that autosave
+    /// goes on during the build.
+    pub fn open_snapshot(path: &Path) -> Result<Self> {
+        Ok(Session {
+            store: Store::open_snapshot(path)?,
+            export_dir: None,
+        })
+    }
+
+    /// The database file this session works on.
+    pub fn db_path(&self) -> &Path {
+        self.store.path()
+    }
+
     /// Sends the exports of this session to `dir` instead of the default export folder (the
     /// dev server and tests, which must not write into the officer's documents).
     pub fn set_export_dir(&mut self, dir: PathBuf) {

@@ -109,6 +109,35 @@ impl Store {
         Ok(store)
     }
 
+    /// A read-only snapshot of a database that a writing `Store` has already opened (checked,
+    /// migrated): every read sees the data as it was when this returned, while the writer
+    /// goes on committing (WAL). For long reads, like building a dossier, that must not stop
+    /// autosave. Nothing is checked or written; drop it when done, as it holds the snapshot.
+    pub fn open_snapshot(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .db(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT).db(path)?;
+        // A read transaction starts at its first read and lasts until COMMIT: the snapshot.
+        conn.execute_batch("BEGIN; SELECT count(*) FROM sqlite_schema;")
+            .db(path)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .db(path)?;
+        if version != SCHEMA_VERSION {
+            return Err(crate::Error::Database(format!(
+                "tệp dữ liệu chưa được mở để ghi (phiên bản dữ liệu {version})"
+            )));
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            warnings: Vec::new(),
+        })
+    }
+
     /// The database file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path

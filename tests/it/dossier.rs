@@ -487,3 +487,62 @@ fn a_recognised_year_sends_the_proposal_too() {
         assert!(names.iter().any(|x| x == n), "{n} in {names:?}");
     }
 }
+
+/// The app builds a dossier from a read-only snapshot on a second connection: autosave on
+/// the session goes on during the build, and the dossier holds the data as it was when the
+/// build began (issue 13, "the app never freezes").
+#[test]
+fn a_dossier_builds_from_a_snapshot_while_autosave_goes_on() {
+    use tre::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tre.db");
+    let mut s = Session::open(&db).unwrap();
+    let ids = s.demo_load(2026).unwrap();
+    let snapshot = Session::open_snapshot(&db).unwrap();
+    let before = s.plan_get(ids[0]).unwrap().plan.title;
+
+    let options = tre::dossier::Options {
+        drafts: true,
+        ..Default::default()
+    };
+    let out = dir.path().join("out");
+    let builder =
+        std::thread::spawn(move || snapshot.dossier_build(2026, &out, options, &mut |_| {}));
+    // Autosaves while the dossier renders: none waits for the build, none is refused.
+    let mut saves = 0;
+    while !builder.is_finished() || saves < 3 {
+        let mut p = s.plan_get(ids[0]).unwrap().plan;
+        p.title = format!("{before} (sửa {saves})");
+        let t = std::time::Instant::now();
+        s.plan_update(ids[0], &p).unwrap();
+        assert!(
+            t.elapsed().as_secs() < 2,
+            "an autosave waited for the build"
+        );
+        saves += 1;
+    }
+    let built = builder.join().unwrap().unwrap();
+    assert!(saves >= 3);
+    // The dossier was made from the data as it was when the build began.
+    let manifest = tre::session::Session::dossier_verify(&[built.parts[0].zip.clone()]).unwrap();
+    assert!(manifest.intact(), "{}", manifest.summary());
+    let text = pdf_text_of_zip_entry(&built.parts[0].zip, PLAN_PDF);
+    assert!(!text.contains("(sửa "), "the snapshot saw a later autosave");
+}
+
+/// The text of one PDF inside a dossier ZIP.
+fn pdf_text_of_zip_entry(zip: &Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    let entry = (0..archive.len())
+        .find(|&i| archive.by_index(i).unwrap().name().ends_with(name))
+        .expect("the plan's PDF is in the dossier");
+    archive
+        .by_index(entry)
+        .unwrap()
+        .read_to_end(&mut bytes)
+        .unwrap();
+    let file = zip.with_extension("plan.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    pdf_text(&file)
+}
