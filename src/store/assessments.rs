@@ -105,6 +105,7 @@ impl Store {
                 crate::error::json_detail(&e)
             ))
         })?;
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let year = i64::from(a.year);
         let tx = self
@@ -165,6 +166,7 @@ impl Store {
                 crate::error::json_detail(&e)
             ))
         })?;
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn

@@ -77,6 +77,7 @@ impl Store {
                 crate::error::json_detail(&e)
             ))
         })?;
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn

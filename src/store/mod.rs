@@ -20,6 +20,7 @@ mod offsite;
 mod outbox;
 mod paths;
 mod plans;
+mod presence;
 mod register;
 mod restore;
 mod schema;

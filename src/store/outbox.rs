@@ -124,6 +124,7 @@ impl Store {
     }
 
     pub fn set_outbox_settings(&mut self, s: &Settings) -> Result<()> {
+        self.ensure_in_place()?;
         self.conn
             .execute(
                 "INSERT INTO outbox_settings (id, data) VALUES (1, ?1)
@@ -136,6 +137,7 @@ impl Store {
 
     /// Queues `messages` (one dossier's parts) together: all or none.
     pub fn outbox_queue(&mut self, messages: &[NewMessage], now: i64) -> Result<Vec<i64>> {
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self.conn.transaction().db(path)?;
         let mut ids = Vec::new();
@@ -182,6 +184,7 @@ impl Store {
     /// Takes the next message due at `now` for sending, with its bytes: queued and due, or
     /// claimed by a runner that stopped. `None` when nothing is due.
     pub fn outbox_claim(&mut self, now: i64) -> Result<Option<(Message, Vec<u8>)>> {
+        self.ensure_in_place()?;
         let path = self.path.clone();
         let tx = self
             .conn
@@ -218,6 +221,7 @@ impl Store {
 
     /// Records how the attempt on message `id` ended.
     pub fn outbox_finish(&mut self, id: i64, outcome: &Outcome) -> Result<()> {
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let n = match outcome {
             Outcome::Sent { reply } => self.conn.execute(

@@ -204,6 +204,7 @@ impl Store {
     pub fn insert_plan(&mut self, template: &str, plan: &Plan) -> Result<i64> {
         check_template(template)?;
         plan.validate()?;
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn
@@ -250,6 +251,7 @@ impl Store {
     /// call this on every keystroke; history should only hold real changes).
     pub fn update_plan(&mut self, id: i64, plan: &Plan) -> Result<()> {
         plan.validate()?;
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn
@@ -281,6 +283,7 @@ impl Store {
 
     /// Deletes plan `id`; history keeps it, so undo brings it back with the same id.
     pub fn delete_plan(&mut self, id: i64) -> Result<()> {
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn

@@ -140,6 +140,7 @@ impl Store {
         summary: &str,
         copy: Option<&[u8]>,
     ) -> Result<()> {
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn

@@ -47,6 +47,7 @@ impl Store {
 
     /// Adds the roots not already there; returns how many were new.
     pub fn add_trust_roots(&mut self, roots: &[ParsedRoot]) -> Result<usize> {
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self.conn.transaction().db(path)?;
         let mut added = 0;
