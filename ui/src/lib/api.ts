@@ -18,6 +18,9 @@ import type {
   Category,
   Commune,
   AppExportFormat,
+  BackupInfo,
+  BackupList,
+  BackupStatus,
   ErrorCode,
   HistoryEntry,
   ImportedPlan,
@@ -79,12 +82,13 @@ export function toApiError(err: unknown): ApiError {
 /**
  * What the app adds to the core's message, by error code: the core's messages name no
  * interface (the command line adds its own hints the same way), so where to click is said here.
+ * A damaged or newer file ('db-corrupt', 'db-newer') needs no hint: the screen that says so
+ * lists the backups to restore (components/RestorePanel.svelte). No hint names a command.
  */
-const APP_HINTS: Partial<Record<ErrorCode, string>> = {
+export const APP_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
   'no-commune': 'Mở trang “Thông tin xã” để nhập.',
   'commune-incomplete': 'Mở trang “Thông tin xã” để nhập.',
   'plan-not-found': 'Hãy quay lại trang Kế hoạch và chọn lại.',
-  'db-corrupt': 'Các bản sao lưu hằng ngày nằm trong thư mục backups cạnh tệp dữ liệu.',
   'missing-signed-copies': 'Đính kèm bản ký ở trang “Văn bản”.',
 };
 
@@ -188,6 +192,21 @@ export async function onOutboxChanged(f: () => void): Promise<() => void> {
 export const registerSend = (key: string, on: string, to: string, how: SendMethod, note: string | null) =>
   call<RegisterEntry>('register_send', { key, on, to, how, note });
 
+// --- backups and restore ------------------------------------------------------------------
+/** The off-laptop reminder: the remembered folder, the last copy, whether one is due. */
+export const backupStatus = () => call<BackupStatus>('backup_status');
+/** "Sao lưu ra USB/thư mục khác": a copy read back and checked, in `folder` (null: the
+ * remembered one); the folder is remembered. */
+export const backupOffsite = (folder: string | null) => call<BackupInfo>('backup_offsite', { folder });
+/** The backups that passed their check, newest data first, from `backups/` beside the data, the
+ * remembered folder and `more`; works while the data cannot be opened. */
+export const backupsList = (more: string[]) => call<BackupList>('backups_list', { more });
+/** Checks one file the officer chose; a Vietnamese error when it is not a good Tre backup. */
+export const backupInspect = (path: string) => call<BackupInfo>('backup_inspect', { path });
+/** Replaces the data with the backup at `path`; answers where the previous content was kept.
+ * The next command opens the restored data. */
+export const backupRestore = (path: string) => call<string | null>('backup_restore', { path });
+
 // --- plan linter ----------------------------------------------------------------------------
 /** Imports a .txt/.md/.docx plan, saves it as a new plan and checks it. */
 export const planImport = (path: string) => call<ImportedPlan>('plan_import', { path });
@@ -242,6 +261,24 @@ export const openSignedCopyDialog = () =>
 /** Certificate files to trust (a CA's or the province's roots); null when cancelled. */
 export const openCertificateDialog = () =>
   openFilesDialog('Chọn tệp chứng thư gốc tin cậy', { name: 'Chứng thư số (.cer, .crt, .pem)', extensions: ['cer', 'crt', 'pem', 'der'] });
+
+/** A backup file (.db) to restore from; null when cancelled. */
+export const openBackupFileDialog = () => openFileDialog('Chọn tệp sao lưu của Tre', { name: 'Bản sao lưu của Tre (.db)', extensions: ['db'] });
+
+/** The system dialog choosing a folder (a USB stick, a synced folder); null when cancelled.
+ * The tests answer through the same hook as the file dialogs. */
+export async function openFolderDialog(title: string): Promise<string | null> {
+  const answer = takeTestAnswer();
+  if (answer !== undefined) return (Array.isArray(answer) ? answer[0] : answer) || null;
+  if (!inTauri) return null;
+  try {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({ multiple: false, directory: true, title });
+    return typeof r === 'string' ? r : null;
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
 
 /** The "Open" dialog choosing several files; the test hook may answer one path or a list. */
 async function openFilesDialog(title: string, filter: { name: string; extensions: string[] }): Promise<string[] | null> {
