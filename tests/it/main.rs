@@ -16,6 +16,7 @@ mod deadlines_ics;
 mod docx_render;
 mod dossier;
 mod dossier_signed;
+mod faults;
 mod import;
 mod import_fuzz;
 mod injection;

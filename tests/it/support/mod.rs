@@ -129,3 +129,37 @@ pub fn is_vietnamese(message: &str) -> bool {
     const LETTERS: &str = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
     message.to_lowercase().chars().any(|c| LETTERS.contains(c))
 }
+
+/// SQLite's own English error texts (sqlite3_errstr), which must never reach the officer:
+/// the first one `message` contains, if any.
+pub fn sqlite_english(message: &str) -> Option<&'static str> {
+    const TEXTS: &[&str] = &[
+        "SQL logic error",
+        "out of memory",
+        "access permission denied",
+        "query aborted",
+        "database is locked",
+        "database table is locked",
+        "attempt to write a readonly database",
+        "interrupted",
+        "disk I/O error",
+        "database disk image is malformed",
+        "unknown operation",
+        "database or disk is full",
+        "unable to open database file",
+        "locking protocol",
+        "constraint failed",
+        "datatype mismatch",
+        "bad parameter or other API misuse",
+        "authorization denied",
+        "column index out of range",
+        "file is not a database",
+        "unknown error",
+        "Error code",
+    ];
+    let lower = message.to_lowercase();
+    TEXTS
+        .iter()
+        .find(|t| lower.contains(&t.to_lowercase()))
+        .copied()
+}
