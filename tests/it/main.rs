@@ -12,6 +12,7 @@ mod assessment_docx;
 mod assessment_pdf;
 mod check;
 mod cli;
+mod crash;
 mod deadlines_ics;
 mod docx_render;
 mod dossier;
