@@ -4,7 +4,8 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreAt } from './core.mjs';
@@ -366,6 +367,92 @@ await step('the outbox: the mail settings are checked by the core, a dossier is 
   await t('outbox-message').first().getByTestId('outbox-cancel').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="outbox-message"]').length === n - 1, before);
 });
+
+// A USB stick stands in as a folder outside the database's (the core refuses a copy beside it).
+const usb = mkdtempSync(join(tmpdir(), 'tre-usb-'));
+
+await step('the home page reminds to back up off the laptop; a copy to a chosen folder removes the reminder', async () => {
+  await t('nav-plans').click();
+  await t('backup-reminder').waitFor();
+  assert.match(await t('backup-reminder').textContent(), /Chưa sao lưu ra ngoài máy/);
+  // The export folder sits beside the database: refused, in Vietnamese.
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(testDir, 'Tre'));
+  await t('reminder-choose').click();
+  await page.getByText('nằm trên cùng chỗ với tệp dữ liệu').waitFor();
+  await t('backup-reminder').waitFor();
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), usb);
+  await t('reminder-choose').click();
+  await t('backup-reminder').waitFor({ state: 'detached' });
+  const copies = readdirSync(usb).filter((f) => /^tre-sao-luu-.*\.db$/.test(f));
+  assert.equal(copies.length, 1, readdirSync(usb).join(', '));
+  assert.match(await toastText(), new RegExp(`Đã sao lưu vào tệp ${copies[0].replace(/[.]/g, '\\.')} trong thư mục .*Tre đã đọc lại`));
+  const status = await core('backup_status');
+  assert.deepEqual([status.due, status.folder, status.days_since], [false, usb, 0]);
+});
+
+await step('the backups page lists the off-laptop copy; restoring it (confirmed) brings its data back and keeps the current data aside', async () => {
+  const before = await core('plans_list', { year: null });
+  // A change after the copy, which the restore takes back.
+  await core('plan_new', { year: before[0].year, template: 'blank' });
+  await t('nav-backups').click();
+  assert.match(await t('offsite-status').textContent(), /Lần sao lưu ra ngoài máy gần nhất: hôm nay .*, vào /);
+  assert.match(await t('offsite-now').textContent(), new RegExp(`Sao lưu ngay vào ${usb}`));
+  const item = page.locator('[data-testid="backup-item"][data-kind="off-laptop"]');
+  await item.waitFor({ timeout: 20000 });
+  assert.match(await item.textContent(), new RegExp(`Ngoài máy \\(USB, thư mục đồng bộ\\).*xã Tân Lập.*${before.length} kế hoạch`));
+  await item.getByTestId('backup-restore').click();
+  await t('confirm-dialog').waitFor();
+  assert.match(await t('confirm-dialog').textContent(), /Dữ liệu đang dùng không bị mất/);
+  await t('confirm-ok').click();
+  await page.getByText('Đã khôi phục dữ liệu từ bản sao lưu ngày').waitFor({ timeout: 20000 });
+  assert.match(await toastText(), /Dữ liệu trước đó được giữ lại trong tệp .*tre-before-restore-/);
+  // The app starts again on the restored data, on the home page.
+  await t('plan-list').waitFor();
+  const shown = Number(await t('plan-list').getAttribute('data-year'));
+  const after = await core('plans_list', { year: null });
+  assert.deepEqual(after.map((p) => p.id), before.map((p) => p.id));
+  assert.equal(await t('plan-item').count(), after.filter((p) => p.year === shown).length);
+  // What was replaced is offered in turn.
+  await t('nav-backups').click();
+  const aside = page.locator('[data-testid="backup-item"][data-kind="before-restore"]');
+  await aside.waitFor({ timeout: 20000 });
+  assert.match(await aside.textContent(), new RegExp(`${before.length + 1} kế hoạch`));
+});
+
+await step('when the data cannot be opened, the backups are listed and one click restores the newest', async () => {
+  // The dev server cannot start on a damaged file (tests/e2e/restore.py damages the real
+  // app's): here the first question the app asks is answered as the shell would then.
+  let once = true;
+  await page.route('**/invoke/commune_get', (route) => {
+    if (!once) return route.continue();
+    once = false;
+    const message = `Tệp dữ liệu ${join(testDir, 'tre.db')} bị hỏng hoặc không phải tệp của Tre (hỏng). Hãy khôi phục từ một bản sao lưu; tệp hỏng được giữ nguyên.`;
+    return route.fulfill({ json: { error: { code: 'db-corrupt', message } } });
+  });
+  await page.reload();
+  await t('start-error').waitFor();
+  assert.match(await t('start-error-text').textContent(), /bị hỏng/);
+  await t('backup-item').first().waitFor({ timeout: 20000 });
+  const newest = await core('backup_inspect', { path: await t('backup-item').first().getAttribute('data-path') });
+  assert.match(await t('backup-item').first().textContent(), /Mới nhất/);
+  await t('backup-restore').first().click();
+  await t('plan-list').waitFor({ timeout: 20000 });
+  assert.equal(await t('confirm-dialog').count(), 0);
+  assert.equal((await core('plans_list', { year: null })).length, newest.plans);
+  await page.unrouteAll();
+});
+
+await step('a chosen file that is not a Tre backup is refused in Vietnamese', async () => {
+  await t('nav-backups').click();
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), join(testDir, 'ban-ky.pdf'));
+  await t('backup-pick').click();
+  await t('restore-error').waitFor();
+  const text = await t('restore-error').textContent();
+  assert.match(text, /không phải bản sao lưu hợp lệ của Tre/);
+  // Vietnamese only: none of SQLite's English, no command line.
+  assert.doesNotMatch(text, /file is|not a database|malformed|tre restore|dòng lệnh/i);
+});
+rmSync(usb, { recursive: true, force: true });
 
 await browser.close();
 for (const p of problems) console.log(`console: ${p}`);
