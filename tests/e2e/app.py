@@ -5,8 +5,10 @@ tests/e2e/run.sh starts Xvfb and tauri-driver and then runs this file; run it by
 same environment (see run.sh). Python 3 standard library only: the W3C WebDriver protocol is a
 few JSON requests (driver.py). Every step saves a screenshot in $E2E_ARTIFACTS
 (target/e2e-artifacts). The plan steps are here; importing an existing plan (importing.py)
-follows on the same database; the self-assessment steps, on the demo database
-(assessment.py), run last.
+follows on the same database; then, on the demo database, the self-assessment steps
+(assessment.py), the register, dossier and outbox steps (register.py), and last backups and
+restore (restore.py: a copy off the laptop, a damaged file restored in one click, a new
+laptop restored from the USB copy).
 
 Environment (all set by run.sh):
   TRE_APP         the built app (target/debug/tre-app, built with --features custom-protocol)
@@ -49,6 +51,7 @@ from driver import (
 from assessment import STEPS as ASSESSMENT_STEPS
 from importing import STEPS as IMPORT_STEPS
 from register import STEPS as REGISTER_STEPS
+from restore import STEPS as RESTORE_STEPS
 
 COMMUNE = "Tân Lập"
 PROVINCE = "Tuyên Quang"
@@ -274,7 +277,7 @@ def cli(s):
     check(r.returncode == 0 and json.loads(r.stdout)["name"] == COMMUNE, "the CLI does not see the commune")
 
 
-STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + IMPORT_STEPS + ASSESSMENT_STEPS + REGISTER_STEPS
+STEPS = [setup, new_plan, type_text, deadline, preview_saved, export_pdf, export_docx, reopen, cli] + IMPORT_STEPS + ASSESSMENT_STEPS + REGISTER_STEPS + RESTORE_STEPS
 
 
 def main():
