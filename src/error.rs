@@ -42,7 +42,7 @@ pub enum Error {
     DatabaseBusy { path: PathBuf },
     #[error("Tệp {path} không phải bản sao lưu hợp lệ của Tre ({detail}). Hãy chọn tệp sao lưu khác, ví dụ trong thư mục backups cạnh tệp dữ liệu; dữ liệu hiện tại không bị thay đổi.")]
     InvalidBackup { path: PathBuf, detail: String },
-    #[error("Không xác định được thư mục dữ liệu của người dùng. Hãy chỉ định tệp dữ liệu bằng biến môi trường TRE_DB.")]
+    #[error("Không xác định được thư mục dữ liệu của người dùng trên máy này (thư mục cá nhân không có hoặc không đọc được). Hãy đăng nhập bằng tài khoản người dùng thường của máy rồi mở lại Tre.")]
     NoDataDir,
     /// A text typed with a pre-Unicode Vietnamese font (TCVN3/ABC, VNI): the letters would
     /// come out as “K¾ ho¹ch”, so the importer refuses it and says how to convert it.

@@ -67,7 +67,7 @@ pub fn apply_set(a: &mut Assessment, cat: &Catalog, req: &SetRequest, now: &str)
     }
     if said.is_empty() {
         return Err(Error::Invalid(format!(
-            "Chưa có gì để ghi cho chỉ số {code}: hãy nêu số liệu, --points, --evidence hoặc --unit."
+            "Chưa có gì để ghi cho chỉ số {code}: hãy nêu số liệu, điểm, minh chứng hoặc đơn vị báo cáo."
         )));
     }
     entry.by = nfc(&req.by);
@@ -174,7 +174,7 @@ fn required_reason(req: &SetRequest, what: &str) -> Result<String> {
     let r = req.reason.as_deref().map(nfc).unwrap_or_default();
     if r.is_empty() {
         return Err(Error::Invalid(format!(
-            "Điểm của {what} nhập bằng tay cần ghi lý do (ô “Lý do” trong ứng dụng, --reason ở dòng lệnh), ví dụ “Theo hướng dẫn của Sở Y tế”."
+            "Điểm của {what} nhập bằng tay cần ghi lý do, ví dụ “Theo hướng dẫn của Sở Y tế”."
         )));
     }
     Ok(r)

@@ -243,7 +243,7 @@ pub fn build_to(
     let zip_name = out.file_name().map(|n| n.to_string_lossy().into_owned());
     let (true, Some(zip_name)) = (is_zip, zip_name) else {
         return Err(Error::Invalid(format!(
-            "Tệp hồ sơ “{}” phải có đuôi .zip, ví dụ --out 2026_MinhHoa_Ho-so.zip.",
+            "Tệp hồ sơ “{}” phải có đuôi .zip, ví dụ 2026_MinhHoa_Ho-so.zip.",
             out.display()
         )));
     };

@@ -104,7 +104,8 @@ mod tests {
 
     #[test]
     fn no_data_dir_message() {
-        assert!(Error::NoDataDir.to_string().contains("TRE_DB"));
+        // The core names no command line (the app shows it too); the CLI adds `--db`/TRE_DB.
+        assert!(!Error::NoDataDir.to_string().contains("TRE_DB"));
         assert_eq!(Error::NoDataDir.code(), "no-data-dir");
     }
 }

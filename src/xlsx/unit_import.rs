@@ -121,7 +121,7 @@ pub fn plan_import(
     }
     if id.year != year {
         return Err(Error::Invalid(format!(
-            "Bảng số liệu này là của năm {}, không phải năm {year}. Chưa ghi gì; hãy nhập với --year {} nếu đúng là số liệu năm đó, hoặc dùng bảng của năm {year}.",
+            "Bảng số liệu này là của năm {}, không phải năm {year}. Chưa ghi gì; hãy nhập vào năm {} nếu đúng là số liệu năm đó, hoặc dùng bảng của năm {year}.",
             id.year, id.year
         )));
     }

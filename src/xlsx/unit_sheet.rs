@@ -66,7 +66,7 @@ pub fn unit_items<'a>(
     if items.is_empty() {
         let units: Vec<&str> = ov.units.iter().map(|u| u.unit.as_str()).collect();
         return Err(Error::Invalid(format!(
-            "Không có chỉ số nào do đơn vị “{name}” báo cáo. Các đơn vị có chỉ số: {}. Hãy dùng một trong các tên này với --unit.",
+            "Không có chỉ số nào do đơn vị “{name}” báo cáo. Các đơn vị có chỉ số: {}. Hãy dùng một trong các tên này.",
             units.join(", ")
         )));
     }
