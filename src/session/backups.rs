@@ -17,7 +17,7 @@ impl Session {
     }
 
     /// "Sao lưu ra USB/thư mục khác": a verified copy into `folder` (or the remembered one).
-    pub fn backup_offsite(&self, folder: Option<&Path>) -> Result<BackupInfo> {
+    pub fn backup_offsite(&mut self, folder: Option<&Path>) -> Result<BackupInfo> {
         self.store.backup_offsite(folder)
     }
 

@@ -163,6 +163,31 @@ pub(crate) fn before_migration(
     Ok((out, warnings))
 }
 
+/// A copy cut short by a crash or a kill leaves `{name}.tmp-{pid}` (up to the database's
+/// size), and no later copy has the same pid to reuse it. Those older than an hour (no copy
+/// takes that long, so none is being written) are removed. Best effort.
+pub(crate) fn sweep_leftovers(dir: &Path) {
+    const AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.filter_map(|e| e.ok()) {
+        let leftover = e
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with("tre-") && n.contains(".db.tmp-"));
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > AGE);
+        if leftover && old {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Deletes all but the newest `keep` backups of `kind` in `dir`. `protect` (the copy just
 /// written) is never deleted, even if a wrong clock once produced "newer" names.
 pub(crate) fn rotate(dir: &Path, kind: Kind, keep: usize, protect: Option<&Path>) -> Vec<String> {
@@ -185,6 +210,7 @@ pub(crate) fn rotate(dir: &Path, kind: Kind, keep: usize, protect: Option<&Path>
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0)); // newest first
     let mut warnings = Vec::new();
+    sweep_leftovers(dir);
     for (_, path) in found.into_iter().skip(keep) {
         if protect.is_some_and(|p| p == path) {
             continue;
@@ -221,6 +247,30 @@ mod tests {
         assert_eq!(classify("tre.db"), None);
         assert_eq!(classify("tre-2026-03-02.db.tmp-12"), None);
         assert_eq!(classify("notes.db"), None);
+    }
+
+    #[test]
+    fn a_copy_cut_short_long_ago_is_swept_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("tre-2026-01-01.db.tmp-4242");
+        let fresh = dir.path().join("tre-2026-01-02.db.tmp-4343");
+        let mine = dir.path().join("ghi-chu.db.tmp-1");
+        for f in [&old, &fresh, &mine] {
+            fs::write(f, b"x").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for f in [&old, &mine] {
+            fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        rotate(dir.path(), Kind::Daily, KEEP, None);
+        assert!(!old.exists(), "an old leftover stays");
+        assert!(fresh.exists(), "a copy may still be being written");
+        assert!(mine.exists(), "not Tre's");
     }
 
     #[test]

@@ -174,7 +174,10 @@ impl Store {
     /// disk when they are a good part of the file. Never fails the open: the data is intact
     /// either way, so a problem is only a warning.
     fn prune_history(&mut self, today: chrono::NaiveDate) {
-        match history::prune(&mut self.conn, &self.path, today) {
+        let pruned = self
+            .ensure_in_place()
+            .and_then(|()| history::prune(&mut self.conn, &self.path, today));
+        match pruned {
             Ok(p) if p.removed > 0 => {
                 if let Err(e) = self.reclaim_space() {
                     self.warnings

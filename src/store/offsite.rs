@@ -52,7 +52,8 @@ impl Store {
             .db(&self.path)
     }
 
-    fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.ensure_in_place()?;
         self.conn
             .execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -70,7 +71,7 @@ impl Store {
 
     /// Writes a verified copy into `folder` (or the remembered one), remembers the folder and
     /// the time, and keeps the newest [`KEEP`] copies there. Returns the copy, as checked.
-    pub fn backup_offsite(&self, folder: Option<&Path>) -> Result<backup_list::BackupInfo> {
+    pub fn backup_offsite(&mut self, folder: Option<&Path>) -> Result<backup_list::BackupInfo> {
         let folder = match folder {
             Some(f) => f.to_path_buf(),
             None => self.offsite_folder()?.ok_or_else(|| {
@@ -135,6 +136,7 @@ impl Store {
 /// Deletes all but the newest `KEEP` off-laptop copies in `folder` (never `just_written`).
 /// Best effort: a copy that cannot be deleted only costs space.
 fn rotate(folder: &Path, just_written: &Path) {
+    backup::sweep_leftovers(folder);
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };

@@ -39,7 +39,7 @@ fn an_off_laptop_copy_is_verified_remembered_and_rotated() {
     let root = tempfile::tempdir().unwrap();
     let db = demo(root.path(), 2026);
     let usb = usb(root.path());
-    let s = Session::open(&db).unwrap();
+    let mut s = Session::open(&db).unwrap();
     assert!(
         s.backup_status().unwrap().due,
         "never copied off the laptop"
@@ -74,7 +74,7 @@ fn the_reminder_comes_after_seven_days() {
     let root = tempfile::tempdir().unwrap();
     let db = demo(root.path(), 2026);
     let usb = usb(root.path());
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     store.backup_offsite(Some(&usb)).unwrap();
     let now = chrono::Local::now().fixed_offset();
     let later = |days: i64| now + chrono::Duration::days(days);
@@ -96,7 +96,7 @@ fn the_reminder_comes_after_seven_days() {
 fn an_off_laptop_copy_refuses_the_wrong_places_in_vietnamese() {
     let root = tempfile::tempdir().unwrap();
     let db = demo(root.path(), 2026);
-    let s = Session::open(&db).unwrap();
+    let mut s = Session::open(&db).unwrap();
     let none = s.backup_offsite(None).unwrap_err().to_string();
     assert!(none.contains("Chưa chọn thư mục"), "{none}");
     let unplugged = s

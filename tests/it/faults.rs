@@ -498,10 +498,9 @@ fn a_read_only_folder_reads_and_refuses_writes_in_vietnamese() {
 
 /// The file on a read-only folder is not damaged, and restoring a backup cannot help: the
 /// officer should hear that the folder is read-only (or see the data), not "restore from a
-/// backup". Today `schema::inspect` (src/store/schema.rs) turns every failed first read into
-/// `db-corrupt`, SQLite's CANTOPEN here included.
+/// backup". (`schema::inspect` once turned every failed first read into `db-corrupt`,
+/// SQLite's CANTOPEN here included.)
 #[test]
-#[ignore = "known bug, reported: a read-only folder is called a damaged file (schema::inspect)"]
 fn a_read_only_folder_is_not_called_damaged() {
     let Some(fs_) = tmpfs_or_skip("read-only folder message", "16m") else {
         return;

@@ -33,7 +33,7 @@ pub struct BackupsArgs {
 }
 
 pub fn backup(db: Option<&PathBuf>, args: BackupArgs) -> Result<i32> {
-    let s = open(db)?;
+    let mut s = open(db)?;
     if let Some(out) = args.out {
         s.backup_to(&out)?;
         println!("Đã sao lưu vào {}", out.display());

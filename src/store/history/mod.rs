@@ -156,6 +156,7 @@ impl Store {
     }
 
     fn step(&mut self, dir: Direction) -> Result<HistoryEntry> {
+        self.ensure_in_place()?;
         let path = self.path.as_path();
         let tx = self
             .conn
