@@ -388,7 +388,11 @@ pub async fn outbox_queue(
     year: i32,
     options: Options,
 ) -> Res<Vec<OutboxMessage>> {
-    let queued = run(&s, move |x| x.outbox_queue_dossier(year, options)).await?;
+    // Rendered from a snapshot like `dossier_build`; the session is held only to queue.
+    let db = run(&s, |x| Ok(x.db_path().to_path_buf())).await?;
+    let prepared =
+        blocking(move || Ok(Session::open_snapshot(&db)?.outbox_prepare(year, options)?)).await?;
+    let queued = run(&s, move |x| x.outbox_enqueue(prepared)).await?;
     runner.wake();
     Ok(queued)
 }

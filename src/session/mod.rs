@@ -25,7 +25,10 @@ use crate::store::{HistoryEntry, Store};
 use crate::{demo, template};
 
 pub use assessment::AssessmentEdit;
-pub use outbox::{attempt as outbox_attempt, unix_now, Claimed, DEFAULT_TIMEOUT as OUTBOX_TIMEOUT};
+pub use outbox::{
+    attempt as outbox_attempt, unix_now, Claimed, Prepared as OutboxPrepared,
+    DEFAULT_TIMEOUT as OUTBOX_TIMEOUT,
+};
 pub use plans::{CopiedPlan, ImportedPlan, PagePreview, TemplateInfo};
 pub use register::Attached;
 

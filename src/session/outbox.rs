@@ -22,6 +22,10 @@ pub struct Claimed {
     pub password: Option<String>,
 }
 
+/// A dossier's messages, built and not yet queued (see `Session::outbox_prepare`).
+#[derive(Debug, Clone)]
+pub struct Prepared(Vec<NewMessage>);
+
 /// How long to wait for each read or write of the mail server by default.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -67,6 +71,14 @@ impl Session {
     /// superior body's address. Refused without mail settings or a valid recipient, and,
     /// like the dossier itself, while signed copies are missing unless drafts are asked for.
     pub fn outbox_queue_dossier(&mut self, year: i32, options: Options) -> Result<Vec<Message>> {
+        let prepared = self.outbox_prepare(year, options)?;
+        self.outbox_enqueue(prepared)
+    }
+
+    /// The reading and rendering half of `outbox_queue_dossier`: the messages to queue, built
+    /// without writing. The app runs it on a snapshot (`Session::open_snapshot`), so the
+    /// session is not held while the dossier renders.
+    pub fn outbox_prepare(&self, year: i32, options: Options) -> Result<Prepared> {
         let settings = self.store.outbox_settings()?.ok_or_else(|| {
             Error::Invalid(
                 "Chưa cài đặt gửi thư (máy chủ, tài khoản). Hãy nhập cài đặt gửi thư trước, hoặc gửi hồ sơ bằng thư nháp .eml."
@@ -116,6 +128,12 @@ impl Session {
                 eml,
             });
         }
+        Ok(Prepared(queued))
+    }
+
+    /// The writing half of `outbox_queue_dossier`: queues what `outbox_prepare` built.
+    pub fn outbox_enqueue(&mut self, prepared: Prepared) -> Result<Vec<Message>> {
+        let queued = prepared.0;
         let ids = self.store.outbox_queue(&queued, unix_now())?;
         Ok(self
             .store
