@@ -40,7 +40,7 @@ pub enum Error {
     NothingToRedo,
     #[error("Tệp dữ liệu {path} đang được một chương trình Tre khác ghi. Hãy đóng cửa sổ Tre còn lại rồi thử lại; dữ liệu đã lưu không bị mất.")]
     DatabaseBusy { path: PathBuf },
-    #[error("Tệp {path} không phải bản sao lưu hợp lệ của Tre ({detail}). Hãy chọn tệp sao lưu khác, ví dụ trong thư mục backups cạnh tệp dữ liệu; dữ liệu hiện tại không bị thay đổi.")]
+    #[error("Tệp {path} không phải bản sao lưu hợp lệ của Tre ({detail}). Hãy chọn một bản sao lưu khác; dữ liệu hiện tại không bị thay đổi.")]
     InvalidBackup { path: PathBuf, detail: String },
     #[error("Không xác định được thư mục dữ liệu của người dùng trên máy này (thư mục cá nhân không có hoặc không đọc được). Hãy đăng nhập bằng tài khoản người dùng thường của máy rồi mở lại Tre.")]
     NoDataDir,

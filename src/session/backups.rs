@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
-
 use super::Session;
 use crate::error::Result;
 use crate::store::{self, BackupInfo, BackupList, BackupStatus, Store};
@@ -31,7 +29,9 @@ impl Session {
     /// remembered off-laptop folder when the file still says which (read-only, best effort:
     /// the file may be the damaged one), and in `more` (a folder or USB the officer points at).
     pub fn backups_list(db_path: &Path, more: &[PathBuf]) -> BackupList {
-        let mut dirs: Vec<PathBuf> = remembered_folder(db_path).into_iter().collect();
+        let mut dirs: Vec<PathBuf> = store::remembered_offsite_folder(db_path)
+            .into_iter()
+            .collect();
         dirs.extend(more.iter().cloned());
         store::list_backups(db_path, &dirs)
     }
@@ -47,20 +47,4 @@ impl Session {
     pub fn restore(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         Store::restore(db_path, backup)
     }
-}
-
-/// The off-laptop folder the database remembers, read without opening it for writing.
-fn remembered_folder(db_path: &Path) -> Option<PathBuf> {
-    let conn = Connection::open_with_flags(
-        db_path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .ok()?;
-    conn.query_row(
-        "SELECT value FROM settings WHERE key = 'offsite.dir'",
-        [],
-        |r| r.get::<_, String>(0),
-    )
-    .ok()
-    .map(PathBuf::from)
 }

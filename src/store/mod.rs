@@ -38,6 +38,12 @@ pub use backup_list::{
 };
 pub use history::{now, HistoryEntry};
 pub use offsite::{BackupStatus, REMIND_AFTER_DAYS};
+
+/// The off-laptop folder the database at `db_path` remembers (read-only; the file may be the
+/// damaged one), else the one noted beside it.
+pub fn remembered_offsite_folder(db_path: &Path) -> Option<PathBuf> {
+    offsite::remembered(db_path).map(|r| PathBuf::from(r.folder))
+}
 pub use outbox::{NewMessage, Outcome};
 pub use paths::{default_db_path, resolve_db_path, DB_ENV_VAR, DB_FILE_NAME};
 pub use plans::{PlanSummary, StoredPlan};
@@ -167,7 +173,10 @@ impl Store {
     /// restored content (SQLite's backup API), but should be reopened to run migrations.
     /// Returns where the previous content was kept (`None` if there was none).
     pub fn restore(db_path: &Path, backup: &Path) -> Result<Option<PathBuf>> {
-        restore::restore(db_path, backup)
+        let remembered = offsite::remembered(db_path);
+        let kept = restore::restore(db_path, backup)?;
+        offsite::carry_over(db_path, remembered, backup);
+        Ok(kept)
     }
 
     /// The daily pruning of history (history/prune.rs), then giving the freed pages back to the

@@ -27,6 +27,92 @@ pub const REMIND_AFTER_DAYS: i64 = 7;
 const DIR_KEY: &str = "offsite.dir";
 const LAST_KEY: &str = "offsite.last";
 
+/// The folder is also noted beside the database, in `backups/`: when the database's first
+/// pages are damaged its settings cannot be read, and that is when the officer needs the list
+/// of backups to include the ones on the USB stick.
+const NOTE_FILE: &str = "thu-muc-sao-luu-ngoai-may.txt";
+
+/// The off-laptop folder and the time of the last copy into it, as a database remembers them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Remembered {
+    pub folder: String,
+    pub last: String,
+}
+
+/// What the database at `db_path` remembers, read without writing (it may be the damaged
+/// one), else the folder noted beside it. Best effort.
+pub(crate) fn remembered(db_path: &Path) -> Option<Remembered> {
+    let from_db = || -> Option<Remembered> {
+        let conn = rusqlite::Connection::open_with_flags(
+            db_path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
+        let get = |key: &str| -> Option<String> {
+            conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .ok()
+        };
+        Some(Remembered {
+            folder: get(DIR_KEY)?,
+            last: get(LAST_KEY).unwrap_or_default(),
+        })
+    };
+    from_db().or_else(|| {
+        let text = fs::read_to_string(super::paths::backups_dir(db_path).join(NOTE_FILE)).ok()?;
+        let folder = text.lines().next()?.trim().to_string();
+        (!folder.is_empty()).then_some(Remembered {
+            folder,
+            last: String::new(),
+        })
+    })
+}
+
+/// After a restore: the restored file keeps this installation's knowledge of its off-laptop
+/// copies. An off-laptop copy does not hold the time it was itself made (it was written
+/// first), so restoring one would otherwise forget the folder it came from; the newest of
+/// what the replaced file remembered, what the restored one remembers, and the restored copy
+/// itself (when it is an off-laptop copy: its folder, its time) wins. Best effort.
+pub(crate) fn carry_over(db_path: &Path, before: Option<Remembered>, restored_from: &Path) {
+    let mut known: Vec<Remembered> = before.into_iter().collect();
+    let name = restored_from
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if name.starts_with(FILE_PREFIX) {
+        let folder = restored_from.parent().and_then(|p| p.canonicalize().ok());
+        let time = fs::metadata(restored_from).and_then(|m| m.modified()).ok();
+        if let (Some(folder), Some(time)) =
+            (folder.and_then(|f| f.to_str().map(String::from)), time)
+        {
+            known.push(Remembered {
+                folder,
+                last: chrono::DateTime::<chrono::Local>::from(time)
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            });
+        }
+    }
+    let now = remembered(db_path);
+    let Some(best) = known
+        .into_iter()
+        .chain(now.clone())
+        .max_by(|a, b| a.last.cmp(&b.last))
+    else {
+        return;
+    };
+    if now.as_ref() == Some(&best) {
+        return;
+    }
+    // Through `Store::open`: a restored older file gets its migrations (and so the table).
+    if let Ok(mut store) = Store::open(db_path) {
+        let _ = store.set_setting(DIR_KEY, &best.folder);
+        if !best.last.is_empty() {
+            let _ = store.set_setting(LAST_KEY, &best.last);
+        }
+    }
+}
+
 /// What the home panel needs to remind the officer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -109,6 +195,10 @@ impl Store {
         })?;
         self.set_setting(DIR_KEY, folder_text)?;
         self.set_setting(LAST_KEY, &history::now())?;
+        // Best effort: the database's own setting is what counts while it can be read.
+        let note = super::paths::backups_dir(&self.path).join(NOTE_FILE);
+        let _ = fs::create_dir_all(note.parent().unwrap_or(Path::new(".")));
+        let _ = fs::write(&note, format!("{folder_text}\n"));
         rotate(&folder, &out);
         Ok(info)
     }

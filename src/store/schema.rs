@@ -475,6 +475,9 @@ mod tests {
         assert!(e.to_string().contains("Hãy cập nhật Tre"), "{e}");
         let e = check_backup(&foreign, p).unwrap_err();
         assert_eq!(e.code(), "backup-invalid");
-        assert!(e.to_string().contains("Hãy chọn tệp sao lưu khác"), "{e}");
+        assert!(
+            e.to_string().contains("Hãy chọn một bản sao lưu khác"),
+            "{e}"
+        );
     }
 }

@@ -194,11 +194,44 @@ fn a_fresh_install_restores_from_a_copy_on_a_stick() {
     let s = Session::open(&new_db).unwrap();
     assert_eq!(s.plans_list(Some(2025)).unwrap().len(), 4);
     assert!(s.commune_get().unwrap().is_some());
+    // The new laptop knows where its off-laptop copies are: no reminder, the folder kept.
+    let status = s.backup_status().unwrap();
+    assert!(!status.due, "{status:?}");
+    assert_eq!(
+        status.folder.map(PathBuf::from),
+        Some(usb.canonicalize().unwrap())
+    );
     // Checking a file never writes beside it (no -wal/-shm/-journal on the stick).
     assert!(
         names(&usb).iter().all(|n| n.ends_with(".db")),
         "{:?}",
         names(&usb)
+    );
+}
+
+#[test]
+fn a_database_damaged_from_its_first_page_still_finds_the_copies_on_the_stick() {
+    let root = tempfile::tempdir().unwrap();
+    let db = demo(root.path(), 2026);
+    let usb = usb(root.path());
+    let good = {
+        let mut s = Session::open(&db).unwrap();
+        s.backup_offsite(Some(&usb)).unwrap().path
+    };
+    // Page 1 (the header and the schema) overwritten: the settings cannot be read at all.
+    let mut bytes = fs::read(&db).unwrap();
+    for b in &mut bytes[..4096] {
+        *b = 0x42;
+    }
+    fs::write(&db, &bytes).unwrap();
+    for side in ["tre.db-wal", "tre.db-shm"] {
+        let _ = fs::remove_file(db.with_file_name(side));
+    }
+    assert_eq!(Session::open(&db).err().unwrap().code(), "db-corrupt");
+    let offered = Session::backups_list(&db, &[]);
+    assert!(
+        offered.backups.iter().any(|b| b.path == good),
+        "{offered:#?}"
     );
 }
 

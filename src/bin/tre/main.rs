@@ -56,6 +56,7 @@ fn hint(e: &Error) -> Option<&'static str> {
         "no-commune" => "Nhập bằng `tre commune set --name … --province …` hoặc chạy `tre demo` để dùng dữ liệu mẫu.",
         "commune-incomplete" => "Ví dụ: `tre commune set --name \"Quan Sơn\" --province \"Lạng Sơn\"`.",
         "db-corrupt" => "Khôi phục bằng `tre restore TỆP_SAO_LƯU` (các bản sao lưu hằng ngày ở thư mục backups cạnh tệp dữ liệu).",
+        "backup-invalid" => "Các bản sao lưu dùng được: `tre backups`.",
         "no-data-dir" => "Hoặc nêu tệp dữ liệu bằng `tre --db ĐƯỜNG_DẪN` hay biến môi trường TRE_DB.",
         "demo-needs-empty-file" => "Ví dụ: `tre --db mau.db demo`.",
         "missing-signed-copies" => "Mã từng văn bản: `tre register list`; đính kèm: `tre register attach MÃ TỆP.pdf`; gửi bản dự thảo: thêm `--drafts`.",
