@@ -117,7 +117,8 @@ fn description(item: &DeadlineItem, today: NaiveDate) -> String {
     d.join("\n")
 }
 
-/// TEXT escaping (RFC 5545 §3.3.11): backslash, `;`, `,` and line breaks.
+/// TEXT escaping (RFC 5545 §3.3.11): backslash, `;`, `,` and line breaks; any other control
+/// character (not allowed in TEXT) becomes a space, so a pasted one cannot end a line.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -127,6 +128,7 @@ pub fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
