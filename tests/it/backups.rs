@@ -151,7 +151,7 @@ fn only_good_backups_are_offered_even_when_the_database_is_damaged() {
 
     // The list is the same (the off-laptop folder is still read from the damaged file,
     // or given by the officer), and restoring the newest puts the data back.
-    let offered = Session::backups_list(&db, &[usb.clone()]);
+    let offered = Session::backups_list(&db, std::slice::from_ref(&usb));
     assert!(
         offered.backups.iter().any(|b| b.path == good),
         "{offered:#?}"

@@ -296,7 +296,6 @@ fn a_line_break_in_a_deadline_never_makes_a_calendar_property() {
         text: "Nộp báo cáo\r\nATTENDEE:mailto:ke-xau@evil.vn\nEND:VEVENT".into(),
         section: "II".into(),
         unit: Some("Công an xã\u{0B}X-EVIL:1\u{85}ORGANIZER:x".into()),
-        ..plan.deadlines[0].clone()
     });
     s.plan_update(id, &plan).unwrap();
     let ics = dir.path().join("lich.ics");
