@@ -2,7 +2,7 @@
 //! ranges start at the first non-empty cell, an easy off-by-some to get wrong), as text the
 //! way the officer typed it, and the address ("F12") for messages.
 
-use std::io::Cursor;
+use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
@@ -13,6 +13,13 @@ use crate::text::{fold, nfc};
 /// A workbook Tre reads is a catalogue or a unit's figures: small. A bigger file is not one
 /// of them and is refused before it is unpacked.
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+/// All the parts of a workbook inflated, together: Tre's workbooks are a few hundred KB of
+/// XML. A ZIP bomb (a few MB that inflate to gigabytes) stops here, before calamine reads
+/// it: calamine keeps every shared string in memory, and would spend minutes on the rest.
+const MAX_INFLATED: u64 = 64 * 1024 * 1024;
+/// A workbook has a few dozen parts; thousands mean something else.
+const MAX_PARTS: usize = 10_000;
 
 pub(super) type Book = Xlsx<Cursor<Vec<u8>>>;
 
@@ -30,11 +37,117 @@ pub(super) fn open(path: &Path, what: &str) -> Result<Book> {
 }
 
 pub(super) fn open_bytes(bytes: Vec<u8>, what: &str) -> Result<Book> {
+    check_package(&bytes, what)?;
     open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::Invalid(format!(
             "{what} không phải tệp Excel .xlsx đọc được ({e}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."
         ))
     })
+}
+
+/// Refuses, before calamine sees it, a package that would make calamine take memory or
+/// time out of proportion to the file: parts that inflate past `MAX_INFLATED` (each is
+/// inflated here once, through a limit, whatever size its header declares), and a shared
+/// strings part whose `uniqueCount` is more than it could hold (calamine reserves that
+/// many strings up front: "4000000000" asks for 96 GB, and the process aborts). What is
+/// merely not a ZIP, or a damaged part, is left for calamine to refuse in its words.
+fn check_package(bytes: &[u8], what: &str) -> Result<()> {
+    let too_big = || {
+        Error::Invalid(format!(
+            "{what} có nội dung giải nén lớn bất thường (trên {} MB), không phải bảng của Tre và có thể là tệp độc hại; Tre không mở tệp này.",
+            MAX_INFLATED / (1024 * 1024)
+        ))
+    };
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big());
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    if zip.len() > MAX_PARTS {
+        return Err(too_big());
+    }
+    let mut budget = MAX_INFLATED;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index(i) else {
+            continue;
+        };
+        // calamine finds parts by their lowercased name.
+        let shared_strings = part
+            .name()
+            .replace('\\', "/")
+            .to_ascii_lowercase()
+            .ends_with("sharedstrings.xml");
+        let mut part = Counted {
+            inner: part.take(budget + 1),
+            read: 0,
+        };
+        let declared = if shared_strings {
+            unique_count(&mut part)
+        } else {
+            None
+        };
+        // A damaged part stops the count; calamine refuses it if it reads it.
+        let _ = std::io::copy(&mut part, &mut std::io::sink());
+        if part.read > budget {
+            return Err(too_big());
+        }
+        budget -= part.read;
+        // Each shared string takes at least "<si/>": a count above the part's size is a lie.
+        if declared.is_some_and(|n| n > part.read) {
+            return Err(Error::Invalid(format!(
+                "{what} bị hỏng (phần chuỗi dùng chung ghi số lượng không thể có). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A reader that counts what it gives.
+struct Counted<R> {
+    inner: R,
+    read: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// The `uniqueCount` of the first `sst` element, read as calamine reads it (the first
+/// element of that local name, whatever comes before it); `None` when there is none.
+fn unique_count(part: &mut impl Read) -> Option<u64> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    // As lenient as calamine's reader, so no mismatched end tag hides the element from us.
+    xml.config_mut().check_end_names = false;
+    xml.config_mut().check_comments = false;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"sst" => {
+                let count = e.try_get_attribute("uniqueCount").ok()??;
+                let digits = &count.value;
+                if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+                    // Not a number: calamine reserves nothing for it.
+                    return None;
+                }
+                // More digits than a u64 holds is more than any part's size.
+                return Some(
+                    std::str::from_utf8(digits)
+                        .ok()?
+                        .parse::<u64>()
+                        .unwrap_or(u64::MAX),
+                );
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
 /// One sheet's cells.
@@ -133,5 +246,65 @@ mod tests {
         assert!(data_number(&Data::String("năm mươi".into()))
             .unwrap_err()
             .contains("không phải số"));
+    }
+
+    /// A small workbook (a string, so it has shared strings, and a number), with each
+    /// part's XML passed through `edit` and packed again.
+    pub(crate) fn workbook(edit: impl Fn(&str, String) -> String) -> Vec<u8> {
+        use std::io::Write;
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "Mã tiêu chí").unwrap();
+        ws.write_number(1, 0, 7.0).unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let mut xml = String::new();
+            part.read_to_string(&mut xml).unwrap();
+            let name = part.name().to_string();
+            out.start_file(name.as_str(), opts).unwrap();
+            out.write_all(edit(&name, xml).as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    fn message(bytes: Vec<u8>) -> String {
+        match open_bytes(bytes, "Tệp bang.xlsx") {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_shared_string_count_no_part_could_hold_is_refused_before_calamine() {
+        assert_eq!(message(workbook(|_, xml| xml)), "");
+        // calamine would reserve 4 billion strings (96 GB) and abort the process.
+        let lie = workbook(|name, xml| {
+            if name == "xl/sharedStrings.xml" {
+                xml.replace("uniqueCount=\"1\"", "uniqueCount=\"4000000000\"")
+            } else {
+                xml
+            }
+        });
+        assert!(message(lie).contains("bị hỏng"));
+    }
+
+    #[test]
+    fn parts_that_inflate_past_the_limit_are_refused_before_calamine() {
+        let big = workbook(|name, xml| {
+            if name == "xl/sharedStrings.xml" {
+                let pad = " ".repeat(MAX_INFLATED as usize);
+                xml.replace("<t>", &format!("<t>{pad}"))
+            } else {
+                xml
+            }
+        });
+        assert!(big.len() < 1024 * 1024, "{}", big.len());
+        assert!(message(big).contains("giải nén lớn bất thường"));
     }
 }
