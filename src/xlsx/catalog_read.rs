@@ -28,7 +28,7 @@ pub fn catalog_from_xlsx_bytes(bytes: Vec<u8>, what: &str) -> Result<Catalog> {
 }
 
 fn catalog_from_book(book: &mut Book, what: &str) -> Result<Catalog> {
-    let Some(sheet) = Sheet::find(book, CATALOG_SHEET) else {
+    let Some(sheet) = Sheet::find(book, CATALOG_SHEET, what)? else {
         return Err(Error::Invalid(format!(
             "{what} không có trang “{CATALOG_SHEET}”. Hãy dùng tệp XLSX bảng điểm do Tre xuất rồi sửa trang đó, hoặc tệp JSON."
         )));

@@ -111,7 +111,7 @@ pub fn read_ident(book: &mut Book, what: &str) -> Result<Ident> {
             "{what} không phải bảng số liệu do Tre tạo cho một đơn vị (thiếu phần nhận dạng). Hãy dùng đúng tệp bảng số liệu Tre đã tạo và gửi cho đơn vị."
         ))
     };
-    let sheet = Sheet::find(book, IDENT_SHEET).ok_or_else(not_ours)?;
+    let sheet = Sheet::find(book, IDENT_SHEET, what)?.ok_or_else(not_ours)?;
     let mut keys = std::collections::HashMap::new();
     let mut items = Vec::new();
     for r in 0..sheet.end_row() {

@@ -5,7 +5,7 @@
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
-use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use calamine::{open_workbook_from_rs, Cell, Data, DataRef, Range, Reader, Xlsx};
 
 use crate::error::{Error, Result};
 use crate::text::{fold, nfc};
@@ -38,11 +38,24 @@ pub(super) fn open(path: &Path, what: &str) -> Result<Book> {
 
 pub(super) fn open_bytes(bytes: Vec<u8>, what: &str) -> Result<Book> {
     check_package(&bytes, what)?;
-    open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
+    let not_xlsx = |why: String| {
         Error::Invalid(format!(
-            "{what} không phải tệp Excel .xlsx đọc được ({e}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."
+            "{what} không phải tệp Excel .xlsx đọc được ({why}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."
         ))
-    })
+    };
+    match guarded(|| open_workbook_from_rs::<Book, _>(Cursor::new(bytes))) {
+        Some(opened) => opened.map_err(|e| not_xlsx(e.to_string())),
+        None => Err(not_xlsx("dữ liệu bên trong bị hỏng".into())),
+    }
+}
+
+/// Runs a call into calamine, its panics turned into `None`. calamine does unchecked
+/// arithmetic on what the file says: a cell reference such as `AAAAAAAAAAAAAAA1` or a
+/// dimension `B2:A1` overflows, which panics where overflow is checked (debug builds, the
+/// tests) and wraps in release, where `MAX_CELLS` then bounds what comes out. A damaged
+/// workbook must be a message either way, never a crash.
+fn guarded<T>(call: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).ok()
 }
 
 /// Refuses, before calamine sees it, a package that would make calamine take memory or
@@ -160,12 +173,28 @@ static EMPTY: Data = Data::Empty;
 
 impl Sheet {
     /// The sheet named `name` (compared folded: a re-saved file may change nothing else, but
-    /// be safe), or `None`.
-    pub fn find(book: &mut Book, name: &str) -> Option<Sheet> {
+    /// be safe), or `None`, also when calamine cannot read it. `Err` when its cells reach
+    /// further from A1 than `MAX_CELLS`; `what` names the file in that message.
+    pub fn find(book: &mut Book, name: &str, what: &str) -> Result<Option<Sheet>> {
         let wanted = fold(name);
-        let found = book.sheet_names().into_iter().find(|n| fold(n) == wanted)?;
-        let range = book.worksheet_range(&found).ok()?;
-        Some(Sheet { name: found, range })
+        let Some(found) = book.sheet_names().into_iter().find(|n| fold(n) == wanted) else {
+            return Ok(None);
+        };
+        let cells = match guarded(|| read_cells(book, &found)) {
+            Some(Ok(cells)) => cells,
+            Some(Err(Unread::Calamine)) | None => return Ok(None),
+            Some(Err(Unread::TooFar(row, col))) => {
+                return Err(Error::Invalid(format!(
+                    "{what}: trang “{found}” có dữ liệu ở quá xa (dòng {}, cột {}), không phải bảng của Tre. Hãy xóa các ô thừa ở xa bảng rồi lưu lại, hoặc dùng bản gốc.",
+                    u64::from(row) + 1,
+                    u64::from(col) + 1
+                )))
+            }
+        };
+        Ok(Some(Sheet {
+            name: found,
+            range: Range::from_sparse(cells),
+        }))
     }
 
     /// The cell at (row, col), counted from 0 like the writer; `Empty` outside the data.
@@ -192,6 +221,43 @@ impl Sheet {
             .map(|(_, c)| u16::try_from(c + 1).unwrap_or(u16::MAX))
             .unwrap_or(0)
     }
+}
+
+/// Cells a sheet may reach, counted from A1 (rows × columns up to its last non-empty
+/// cell): Tre's sheets reach a few thousand. calamine keeps a sheet as one dense array from
+/// its first cell to its last, so a cell typed at XFD1048576 beside A1 would ask for 17
+/// billion cells and abort the process; and the readers walk rows from the first one.
+const MAX_CELLS: u64 = 1 << 20;
+
+enum Unread {
+    /// calamine refused the sheet.
+    Calamine,
+    /// A cell at (row, col), past `MAX_CELLS`.
+    TooFar(u32, u32),
+}
+
+/// The sheet's non-empty cells, as `worksheet_range` would keep them, but stopping at the
+/// first one past `MAX_CELLS` instead of allocating the dense range.
+fn read_cells(book: &mut Book, name: &str) -> std::result::Result<Vec<Cell<Data>>, Unread> {
+    let mut reader = book
+        .worksheet_cells_reader(name)
+        .map_err(|_| Unread::Calamine)?;
+    let (mut rows, mut cols) = (0u64, 0u64);
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|_| Unread::Calamine)? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        rows = rows.max(u64::from(row) + 1);
+        cols = cols.max(u64::from(col) + 1);
+        // Repeated cells (the same address twice) count too: they all take memory.
+        if rows.saturating_mul(cols) > MAX_CELLS || cells.len() as u64 >= MAX_CELLS {
+            return Err(Unread::TooFar(row, col));
+        }
+        cells.push(Cell::new((row, col), Data::from(cell.get_value().clone())));
+    }
+    Ok(cells)
 }
 
 pub(super) fn data_text(d: &Data) -> String {
@@ -306,5 +372,55 @@ mod tests {
         });
         assert!(big.len() < 1024 * 1024, "{}", big.len());
         assert!(message(big).contains("giải nén lớn bất thường"));
+    }
+
+    fn in_sheet(xml: String, row: &str) -> String {
+        xml.replace("</sheetData>", &format!("{row}</sheetData>"))
+    }
+
+    #[test]
+    fn a_cell_far_from_a1_is_refused_without_the_dense_range() {
+        // Beside A1, one cell at the sheet's last address: 17 billion cells in calamine.
+        let far = workbook(|name, xml| match name {
+            "xl/worksheets/sheet1.xml" => in_sheet(
+                xml,
+                r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#,
+            ),
+            _ => xml,
+        });
+        let mut book = open_bytes(far, "Tệp bang.xlsx").unwrap();
+        let e = Sheet::find(&mut book, "Sheet1", "Tệp bang.xlsx")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("quá xa (dòng 1048576, cột 16384)"), "{e}");
+        // A sheet as Tre writes it reads.
+        let mut book = open_bytes(workbook(|_, xml| xml), "Tệp bang.xlsx").unwrap();
+        let sheet = Sheet::find(&mut book, "Sheet1", "Tệp bang.xlsx")
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.text(0, 0), "Mã tiêu chí");
+        assert_eq!(sheet.text(1, 0), "7");
+        assert_eq!(sheet.end_row(), 2);
+    }
+
+    #[test]
+    fn references_calamine_cannot_count_are_an_unreadable_sheet_not_a_crash() {
+        for row in [
+            r#"<row r="3"><c r="AAAAAAAAAAAAAAAAAAAA3"><v>1</v></c></row>"#,
+            r#"<row r="3"><c r="A99999999999"><v>1</v></c></row>"#,
+        ] {
+            let bad = workbook(|name, xml| match name {
+                "xl/worksheets/sheet1.xml" => in_sheet(xml, row),
+                _ => xml,
+            });
+            let mut book = open_bytes(bad, "Tệp bang.xlsx").unwrap();
+            assert!(
+                Sheet::find(&mut book, "Sheet1", "Tệp bang.xlsx")
+                    .unwrap()
+                    .is_none(),
+                "{row}"
+            );
+        }
     }
 }

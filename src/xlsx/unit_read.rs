@@ -42,7 +42,7 @@ pub fn read_unit_sheet(path: &Path, cat: &Catalog) -> Result<UnitSheet> {
 
 fn read_book(book: &mut Book, what: &str, cat: &Catalog) -> Result<UnitSheet> {
     let ident = read_ident(book, what)?;
-    let sheet = Sheet::find(book, DATA_SHEET).ok_or_else(|| {
+    let sheet = Sheet::find(book, DATA_SHEET, what)?.ok_or_else(|| {
         Error::Invalid(format!(
             "{what} không còn trang “{DATA_SHEET}” (có thể đã bị đổi tên). Hãy đặt lại tên trang hoặc dùng bản gốc đã gửi cho đơn vị."
         ))
