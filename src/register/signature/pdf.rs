@@ -46,11 +46,19 @@ pub enum Malformed {
 const KEY: &[u8] = b"/ByteRange";
 /// More signatures than any real document carries: stop rather than walk a hostile file.
 const MAX_SIGNATURES: usize = 64;
+/// The largest gap read, hex digits and spaces: a CMS blob of 2 MB, far more than a
+/// signature with its certificates, timestamp and revocation data takes (tools reserve
+/// 8–64 KB). Without it, 64 signatures of one 50 MB file could each claim most of it.
+const MAX_GAP: usize = 4 << 20;
+/// How far before its gap a signature's dictionary is looked for: a dictionary is a few
+/// hundred bytes, and a file without "obj" must not be scanned whole 64 times.
+const DICT_REACH: usize = 64 * 1024;
 
 /// Every signature in `pdf`, in the order they appear (earlier revisions first), each once.
 pub fn find(pdf: &[u8]) -> Vec<Result<Found, Malformed>> {
     let mut out: Vec<Result<Found, Malformed>> = Vec::new();
     let mut seen = Vec::new();
+    let mut gaps = Vec::new();
     let mut from = 0;
     while let Some(at) = find_from(pdf, KEY, from) {
         from = at + KEY.len();
@@ -61,7 +69,7 @@ pub fn find(pdf: &[u8]) -> Vec<Result<Found, Malformed>> {
             continue;
         }
         seen.push(range);
-        out.push(read(pdf, range, at));
+        out.push(read(pdf, range, at, &mut gaps));
         if out.len() >= MAX_SIGNATURES {
             break;
         }
@@ -69,7 +77,15 @@ pub fn find(pdf: &[u8]) -> Vec<Result<Found, Malformed>> {
     out
 }
 
-fn read(pdf: &[u8], range: [usize; 4], at: usize) -> Result<Found, Malformed> {
+/// `gaps` holds the gaps (start, end) already read: two valid gaps are either the same
+/// or apart (a hex string holds no `<` or `>`), so reading each once bounds the work and
+/// the memory of all signatures by the file's size. Two signatures never share a gap.
+fn read(
+    pdf: &[u8],
+    range: [usize; 4],
+    at: usize,
+    gaps: &mut Vec<(usize, usize)>,
+) -> Result<Found, Malformed> {
     let [a, b, c, d] = range;
     let fits = a == 0
         && b.checked_add(a).is_some_and(|e| e < c)
@@ -77,13 +93,18 @@ fn read(pdf: &[u8], range: [usize; 4], at: usize) -> Result<Found, Malformed> {
     if !fits {
         return Err(Malformed::Range(range));
     }
+    if c - (a + b) > MAX_GAP || gaps.contains(&(a + b, c)) {
+        return Err(Malformed::Contents(range));
+    }
+    gaps.push((a + b, c));
     let cms = hex_string(&pdf[a + b..c]).ok_or(Malformed::Contents(range))?;
     // The dictionary around the range: from its object's start to its end, so that /M and
     // /Name are read from this signature's dictionary, not a neighbour's.
-    let start = rfind(&pdf[..at.min(a + b)], b"obj").unwrap_or(0);
-    let end = find_from(pdf, b"endobj", c)
-        .unwrap_or(pdf.len())
-        .min(c + 4096);
+    let before = at.min(a + b);
+    let from = before.saturating_sub(DICT_REACH);
+    let start = rfind(&pdf[from..before], b"obj").map_or(from, |i| from + i);
+    let reach = (c + 4096).min(pdf.len());
+    let end = find_from(&pdf[..reach], b"endobj", c).unwrap_or(reach);
     let dict = [&pdf[start..a + b], &pdf[c..end.max(c)]];
     Ok(Found {
         range,
@@ -324,6 +345,35 @@ mod tests {
         assert!(matches!(find(&pdf)[0], Err(Malformed::Contents(_))));
         assert!(find(b"%PDF-1.4 no signature").is_empty());
         assert!(find(b"/ByteRange [1 2").is_empty());
+    }
+
+    /// `copies` signatures around one gap `contents`, each with its own tail.
+    fn sharing_a_gap(contents: &str, copies: usize) -> (Vec<u8>, usize, usize) {
+        let head = "%PDF-1.7\n1 0 obj\n<</Type/Sig/Contents ";
+        let mut pdf = format!("{head}{contents}").into_bytes();
+        let (b, c) = (head.len(), pdf.len());
+        for d in 0..copies {
+            pdf.extend(format!("/ByteRange [0 {b} {c} {}]", 10 + d).bytes());
+        }
+        pdf.extend(b">>\nendobj\n%%EOF\n");
+        (pdf, b, c)
+    }
+
+    #[test]
+    fn a_gap_is_read_once_and_never_longer_than_a_signature() {
+        // A hostile file made 64 signatures share one gap of most of the file: each
+        // decoded it again (64 × 4 MB kept for an 8 MB file, and minutes in a debug build).
+        let (pdf, b, c) = sharing_a_gap("<3003020101>", 3);
+        let found = find(&pdf);
+        assert_eq!(
+            found[0].as_ref().unwrap().cms,
+            [0x30, 0x03, 0x02, 0x01, 0x01]
+        );
+        assert_eq!(found[1], Err(Malformed::Contents([0, b, c, 11])));
+        assert_eq!(found[2], Err(Malformed::Contents([0, b, c, 12])));
+        let long = format!("<{}>", "0".repeat(MAX_GAP));
+        let (pdf, b, c) = sharing_a_gap(&long, 1);
+        assert_eq!(find(&pdf), [Err(Malformed::Contents([0, b, c, 10]))]);
     }
 
     #[test]
