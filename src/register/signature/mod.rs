@@ -197,13 +197,17 @@ fn pdf_date(m: &str) -> Option<DateTime<Utc>> {
     let offset = match rest.chars().next() {
         Some('Z') => FixedOffset::east_opt(0),
         Some(sign @ ('+' | '-')) => {
-            let nums: Vec<i32> = rest[1..]
+            // Wide enough that "+99999999'" cannot overflow; east_opt refuses what is not
+            // an offset of less than a day.
+            let nums: Vec<i64> = rest[1..]
                 .split('\'')
-                .filter_map(|p| p.parse().ok())
+                .filter_map(|p| p.parse::<i32>().ok().map(i64::from))
                 .collect();
             let secs =
                 nums.first().copied().unwrap_or(0) * 3600 + nums.get(1).copied().unwrap_or(0) * 60;
-            FixedOffset::east_opt(if sign == '-' { -secs } else { secs })
+            i32::try_from(if sign == '-' { -secs } else { secs })
+                .ok()
+                .and_then(FixedOffset::east_opt)
         }
         _ => Some(vietnam()),
     }?;
@@ -271,6 +275,15 @@ mod tests {
         // No offset: Vietnam's time.
         assert_eq!(pdf_date("D:20261110093000"), Some(t));
         assert_eq!(pdf_date("D:2026"), None);
+        // Offsets no clock has, which overflowed in 32 bits and panicked.
+        for far in [
+            "D:20261110093000+99999999'00'",
+            "D:20261110093000-99999999'00'",
+            "D:20261110093000+2147483647'2147483647'",
+            "D:20261110093000+07'9999'",
+        ] {
+            assert_eq!(pdf_date(far), None, "{far}");
+        }
         assert_eq!(pdf_date("hôm qua"), None);
     }
 
