@@ -34,7 +34,7 @@ pub use score_table::{score_table_xlsx, SCORE_SHEET};
 pub use unit_import::{
     apply_import, import_unit_sheet, plan_import, Change, Conflict, ImportReport,
 };
-pub use unit_read::{read_unit_sheet, SheetRow, UnitSheet};
+pub use unit_read::{read_unit_sheet, read_unit_sheet_bytes, SheetRow, UnitSheet};
 pub use unit_sheet::{unit_items, unit_sheet_xlsx, UnitSheetInfo, DATA_SHEET};
 
 /// Writes year `year`'s score table to `out` (atomically: a full disk leaves no half file).

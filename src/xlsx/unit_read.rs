@@ -8,7 +8,7 @@ use calamine::Data;
 
 use super::cell_name;
 use super::ident::{read_ident, Ident, IdentItem};
-use super::read::{data_text, number_text, open, Book, Sheet};
+use super::read::{data_text, number_text, open, open_bytes, Book, Sheet};
 use super::unit_sheet::{C_CODE, C_DEN, C_EVIDENCE, C_NUM, C_VALUE, DATA_SHEET};
 use crate::assess::figure::{check_figure, parse_count, parse_figure};
 use crate::assess::Figure;
@@ -38,6 +38,13 @@ pub fn read_unit_sheet(path: &Path, cat: &Catalog) -> Result<UnitSheet> {
     let what = format!("Tệp {}", path.display());
     let mut book = open(path, &what)?;
     read_book(&mut book, &what, cat)
+}
+
+/// The same from bytes (tests, and a file the app already holds); `what` names it in
+/// messages ("Tệp bang-so-lieu.xlsx").
+pub fn read_unit_sheet_bytes(bytes: Vec<u8>, what: &str, cat: &Catalog) -> Result<UnitSheet> {
+    let mut book = open_bytes(bytes, what)?;
+    read_book(&mut book, what, cat)
 }
 
 fn read_book(book: &mut Book, what: &str, cat: &Catalog) -> Result<UnitSheet> {
