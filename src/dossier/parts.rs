@@ -134,26 +134,60 @@ fn docx_task<'a>(
     }
 }
 
-/// The file name plan `id` gets, in the dossier and in "Xuất PDF" alike: the year's plans are
-/// named in the dossier's order, so a second plan with the same subject is "…-2" in both.
+/// The file name plan `id` gets, in the dossier and in "Xuất PDF" alike (see `plan_names`).
 pub fn plan_file_name(store: &Store, commune: &Commune, id: i64, ext: &str) -> Result<String> {
     let year = store.plan(id)?.plan.year();
-    let mut names = UniqueNames::default();
+    plan_names(store, commune, year, ext)?
+        .into_iter()
+        .find(|(plan, _)| *plan == id)
+        .map(|(_, name)| name)
+        .ok_or(Error::PlanNotFound(id))
+}
+
+/// The file name of each plan of `year`, by id: `2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf`.
+/// Plans that would share a name (same subject, or same title) each take a mark of their
+/// own instead, its number ("…-so-15.pdf") or while it has none its id ("…-du-thao-7.pdf"),
+/// so that no plan's name depends on which other plans exist or in what order: exporting one
+/// never writes over another's file, whichever was made, moved or numbered first.
+fn plan_names(
+    store: &Store,
+    commune: &Commune,
+    year: i32,
+    ext: &str,
+) -> Result<Vec<(i64, String)>> {
+    let mut plans = Vec::new();
     for summary in store.plans(Some(year))? {
         let stored = store.plan(summary.id)?;
         let slug_text = plan_slug(&stored);
-        let name = names.claim(&file_name(
-            year,
-            commune,
-            Kind::Plan,
-            slug_text.as_deref(),
-            ext,
-        ));
-        if summary.id == id {
-            return Ok(name);
-        }
+        let base = file_name(year, commune, Kind::Plan, slug_text.as_deref(), ext);
+        let number = stored
+            .plan
+            .number
+            .as_deref()
+            .map(|n| slug(n))
+            .filter(|n| !n.is_empty());
+        plans.push((summary.id, number, base));
     }
-    Err(Error::PlanNotFound(id))
+    let mut names = UniqueNames::default();
+    let mut out = Vec::with_capacity(plans.len());
+    for (id, number, base) in &plans {
+        let twins: Vec<_> = plans.iter().filter(|p| p.2 == *base).collect();
+        let name = if twins.len() == 1 {
+            base.clone()
+        } else {
+            let shared = twins.iter().filter(|p| p.1 == *number).count() > 1;
+            let tag = match number {
+                Some(n) if !shared => format!("so-{n}"),
+                Some(n) => format!("so-{n}-{id}"),
+                None => format!("du-thao-{id}"),
+            };
+            let stem = base.strip_suffix(&format!(".{ext}")).unwrap_or(base);
+            format!("{stem}-{tag}.{ext}")
+        };
+        // A title that happens to end like a mark ("… số 15") still gets a name of its own.
+        out.push((*id, names.claim(&name)));
+    }
+    Ok(out)
 }
 
 /// The plans of `year` (by id): each as its signed copy or PDF draft, then its Word draft
@@ -162,19 +196,23 @@ pub fn plan_file_name(store: &Store, commune: &Commune, id: i64, ext: &str) -> R
 pub fn plan_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<Task<'a>>> {
     let (store, commune, year) = (ctx.store, ctx.commune, ctx.year);
     let mut tasks = Vec::new();
+    let pdf_names = plan_names(store, commune, year, PartFormat::Pdf.ext())?;
+    let docx_names = plan_names(store, commune, year, PartFormat::Docx.ext())?;
     for summary in store.plans(Some(year))? {
         let stored = store.plan(summary.id)?;
         let label = plan_label(&stored);
         let doc = Rc::new(plan_document(&stored.plan, commune));
-        let slug_text = plan_slug(&stored);
         let name = |format: PartFormat| {
-            file_name(
-                year,
-                commune,
-                Kind::Plan,
-                slug_text.as_deref(),
-                format.ext(),
-            )
+            let names = if format == PartFormat::Pdf {
+                &pdf_names
+            } else {
+                &docx_names
+            };
+            names
+                .iter()
+                .find(|(id, _)| *id == summary.id)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default()
         };
         let pdf_doc = Rc::clone(&doc);
         tasks.extend(signed_or_draft(

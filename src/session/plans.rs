@@ -177,8 +177,9 @@ impl Session {
     }
 
     /// The ASCII file name plan `id` is exported under, the same as in the dossier:
-    /// "2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf"; a second plan of the year with the same
-    /// subject gets "-2", so exporting it never writes over the first one's file.
+    /// "2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf"; plans of the year with the same subject each
+    /// add their number ("-so-15") or, unnumbered, their id ("-du-thao-7"), so exporting one
+    /// never writes over another's file.
     pub fn plan_file_name(&self, id: i64, format: ExportFormat) -> Result<String> {
         crate::dossier::plan_file_name(&self.store, &self.commune()?, id, format.extension())
     }

@@ -289,15 +289,20 @@ fn the_export_folder_can_be_set_by_env_and_is_created_on_export() {
 }
 
 #[test]
-fn export_names_are_the_dossiers_and_a_twin_is_numbered() {
+fn export_names_are_the_dossiers_and_twins_are_marked() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::open(&dir.path().join("t.db")).unwrap();
     let ids = s.demo_load(2026).unwrap();
     let twin = s.plan_copy(ids[0], 2026).unwrap();
     let first = s.plan_file_name(ids[0], ExportFormat::Pdf).unwrap();
     let second = s.plan_file_name(twin, ExportFormat::Pdf).unwrap();
-    assert_eq!(first, "2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf");
-    assert_eq!(second, "2026_MinhHoa_KH-xa-phu-hop-tre-em-2.pdf");
+    // Twins each carry a mark of their own: the number, the id while there is none (a copy
+    // starts unnumbered).
+    assert_eq!(first, "2026_MinhHoa_KH-xa-phu-hop-tre-em-so-15.pdf");
+    assert_eq!(
+        second,
+        format!("2026_MinhHoa_KH-xa-phu-hop-tre-em-du-thao-{twin}.pdf")
+    );
 
     // The dossier carries the same names, so the officer finds the same file twice.
     let drafts = crate::dossier::Options {

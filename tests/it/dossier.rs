@@ -546,3 +546,70 @@ fn pdf_text_of_zip_entry(zip: &Path, name: &str) -> String {
     std::fs::write(&file, bytes).unwrap();
     pdf_text(&file)
 }
+
+/// Two plans of a year with the same title: exported to the folder and in the dossier, each
+/// has a file of its own, and neither export writes over the other's, whichever comes first.
+#[test]
+fn two_plans_with_the_same_title_never_share_a_file() {
+    use tre::export::ExportFormat;
+    use tre::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::open(&dir.path().join("tre.db")).unwrap();
+    let folder = dir.path().join("export");
+    s.set_export_dir(folder.clone());
+    let ids = s.demo_load(2026).unwrap();
+    // The twin starts in another year, so the first plan is alone when it is exported.
+    let twin = s.plan_copy(ids[0], 2027).unwrap();
+    let alone = s.plan_export_to_folder(ids[0], ExportFormat::Pdf).unwrap();
+    let first_bytes = std::fs::read(&alone).unwrap();
+    assert_eq!(
+        alone.file_name().unwrap(),
+        "2026_MinhHoa_KH-xa-phu-hop-tre-em.pdf"
+    );
+
+    // Moved into 2026, the twin has the same year and title; it gets another number.
+    let mut p = s.plan_get(twin).unwrap().plan;
+    p.date.year = 2026;
+    p.number = Some("27".into());
+    p.title = s.plan_get(ids[0]).unwrap().plan.title;
+    s.plan_update(twin, &p).unwrap();
+    let a = s.plan_export_to_folder(ids[0], ExportFormat::Pdf).unwrap();
+    let b = s.plan_export_to_folder(twin, ExportFormat::Pdf).unwrap();
+    assert_ne!(a, b);
+    assert_ne!(a, alone);
+    assert_ne!(b, alone);
+    assert_eq!(
+        b.file_name().unwrap(),
+        "2026_MinhHoa_KH-xa-phu-hop-tre-em-so-27.pdf"
+    );
+    // The file written while the first plan was alone is still that plan's.
+    assert_eq!(std::fs::read(&alone).unwrap(), first_bytes);
+    let text_a = pdf_text(&a);
+    let text_b = pdf_text(&b);
+    assert!(!text_a.contains("27/KH"), "{text_a}");
+    assert!(text_b.contains("27/KH"), "{text_b}");
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+
+    // The dossier carries both plans, under the names the folder has.
+    let options = tre::dossier::Options {
+        drafts: true,
+        docx: true,
+        ..Default::default()
+    };
+    let built = s
+        .dossier_build(2026, &dir.path().join("out"), options, &mut |_| {})
+        .unwrap();
+    let in_zip: Vec<&str> = built.files.iter().map(|f| f.name.as_str()).collect();
+    for path in [&a, &b] {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(in_zip.contains(&name), "{name} in {in_zip:?}");
+        let docx = name.replace(".pdf", ".docx");
+        assert!(in_zip.contains(&docx.as_str()), "{docx} in {in_zip:?}");
+    }
+    let twins = in_zip.iter().filter(|n| n.contains("_KH-xa-phu-hop")).count();
+    assert_eq!(twins, 4, "{in_zip:?}");
+}
