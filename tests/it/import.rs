@@ -1,7 +1,7 @@
 //! `tre import`: the five seeds against golden files written by hand from reading them
 //! (tests/golden/import/, see the README there), the same seeds as Word files made with
 //! python-docx, round trips through our own PDF and DOCX exports, and every kind of bad
-//! input named in the issue. Property tests are in tests/it/import_fuzz.rs.
+//! input named in the issue. Property tests are in tests/it/fuzz/import.rs.
 
 use std::io::Write;
 use std::path::Path;

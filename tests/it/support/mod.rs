@@ -1,4 +1,4 @@
-//! Shared by tests/it/import.rs and tests/it/import_fuzz.rs: where the fixtures are, and a
+//! Shared by tests/it/import.rs and tests/it/fuzz/import.rs: where the fixtures are, and a
 //! field-by-field comparison of plans whose messages name the field that differs
 //! ("sections[IV].children[3].title: …").
 #![allow(dead_code)]

@@ -1,0 +1,242 @@
+//! Fuzzing the parsers of files that come from outside, with one deterministic generator
+//! (no dependency, the same cases on every run): so far the plan importer (`import`). A
+//! parser must never panic, must answer each case within `SLOW`, and every message it gives
+//! must be Vietnamese.
+//!
+//! A failing input is written to the target's temporary folder and named in the message.
+//! `TRE_FUZZ_SCALE=10` runs ten times as many cases (other seeds of the generator:
+//! `TRE_FUZZ_SEED`). Run them alone with `cargo test --test it fuzz::`.
+
+mod import;
+
+use std::io::{Cursor, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+use flate2::Compression;
+
+use crate::support::is_vietnamese;
+
+/// xorshift64*: small, fast, and the same sequence everywhere.
+pub struct Rng(u64);
+
+impl Rng {
+    /// The generator of one test (`stream`), from `TRE_FUZZ_SEED` when set.
+    pub fn new(stream: u64) -> Self {
+        let seed = std::env::var("TRE_FUZZ_SEED")
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+            .unwrap_or(0x5eed_7e5a);
+        Rng((seed ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+/// `base` cases, times `TRE_FUZZ_SCALE` when set.
+pub fn cases(base: usize) -> usize {
+    let scale = std::env::var("TRE_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .unwrap_or(1.0);
+    ((base as f64) * scale).max(1.0) as usize
+}
+
+/// The cases a target's tests run, from their base counts.
+pub fn total(bases: &[usize]) -> usize {
+    bases.iter().map(|&n| cases(n)).sum()
+}
+
+/// One case may take this long in the debug build before it counts as a hang (the slowest
+/// cases, a signature that still verifies or the real dossier, take a few milliseconds).
+const SLOW: Duration = Duration::from_secs(5);
+
+/// Saves the input of a failing case beside the build and fails the test, naming it.
+pub fn fail(target: &str, case: usize, files: &[(&str, &[u8])], why: &str) -> ! {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let saved: Vec<String> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(format!("fuzz-{target}-{case}-{name}"));
+            let _ = std::fs::write(&path, bytes);
+            path.display().to_string()
+        })
+        .collect();
+    panic!(
+        "{target} case {case}: {why}; input saved to {}",
+        saved.join(", ")
+    );
+}
+
+/// Runs one case: `run` must not panic nor take longer than `SLOW`, and each message
+/// `messages` finds in its answer must be Vietnamese. `files` is the input, saved if not.
+pub fn check<T>(
+    target: &str,
+    case: usize,
+    files: &[(&str, &[u8])],
+    run: impl FnOnce() -> T,
+    messages: impl FnOnce(&T) -> Vec<String>,
+) -> T {
+    let start = Instant::now();
+    let out = match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(out) => out,
+        Err(_) => fail(target, case, files, "the parser panicked"),
+    };
+    if start.elapsed() > SLOW {
+        let why = format!("took {:?}", start.elapsed());
+        fail(target, case, files, &why);
+    }
+    for m in messages(&out) {
+        if !is_vietnamese(&m) {
+            fail(
+                target,
+                case,
+                files,
+                &format!("message is not Vietnamese: {m}"),
+            );
+        }
+    }
+    out
+}
+
+/// The message of a refusal, to check; an accepted input has none of its own.
+pub fn refusal<T>(r: &tre::error::Result<T>) -> Vec<String> {
+    match r {
+        Ok(_) => Vec::new(),
+        Err(e) => vec![e.to_string()],
+    }
+}
+
+/// The entries of a ZIP, in order.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut out = Vec::new();
+            f.read_to_end(&mut out).unwrap();
+            (f.name().to_string(), out)
+        })
+        .collect()
+}
+
+/// A ZIP of `entries`, stored (fast to write and to read) or deflated. Written by hand
+/// (`raw_zip`), so names may repeat or be anything a hostile sender writes.
+pub fn rezip(entries: &[(String, Vec<u8>)], deflate: bool) -> Vec<u8> {
+    let raw: Vec<Raw> = entries
+        .iter()
+        .map(|(name, bytes)| {
+            let mut e = Raw::stored(name, bytes.clone());
+            if deflate {
+                let mut z = flate2::write::DeflateEncoder::new(Vec::new(), Compression::fast());
+                z.write_all(bytes).unwrap();
+                e.data = z.finish().unwrap();
+                e.method = 8;
+            }
+            e
+        })
+        .collect();
+    raw_zip(&raw)
+}
+
+/// VmHWM: the peak resident memory of this process, in kB (Linux only).
+pub fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// An entry of a ZIP written by hand, to declare what the zip crate would never write.
+pub struct Raw {
+    pub name: String,
+    /// 0 stored, 8 deflated.
+    pub method: u16,
+    pub data: Vec<u8>,
+    pub crc: u32,
+    /// The uncompressed size the headers declare.
+    pub size: u32,
+}
+
+impl Raw {
+    pub fn stored(name: &str, data: Vec<u8>) -> Raw {
+        let mut crc = flate2::Crc::new();
+        crc.update(&data);
+        Raw {
+            name: name.into(),
+            method: 0,
+            size: data.len() as u32,
+            crc: crc.sum(),
+            data,
+        }
+    }
+}
+
+/// A ZIP of `entries`: local headers and data, the central directory, its end record.
+pub fn raw_zip(entries: &[Raw]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for e in entries {
+        let offset = out.len() as u32;
+        let fields = |sig: u32, central: bool| {
+            let mut h = Vec::new();
+            h.extend(sig.to_le_bytes());
+            if central {
+                h.extend(20u16.to_le_bytes());
+            }
+            h.extend(20u16.to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            h.extend(e.method.to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            h.extend(0x21u16.to_le_bytes());
+            h.extend(e.crc.to_le_bytes());
+            h.extend((e.data.len() as u32).to_le_bytes());
+            h.extend(e.size.to_le_bytes());
+            h.extend((e.name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            if central {
+                // Comment length, disk, internal and external attributes.
+                h.extend([0u8; 10]);
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(e.name.as_bytes());
+            h
+        };
+        out.extend(fields(0x0403_4b50, false));
+        out.extend(&e.data);
+        central.extend(fields(0x0201_4b50, true));
+    }
+    let (cd_offset, cd_size) = (out.len() as u32, central.len() as u32);
+    out.extend(central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend(cd_size.to_le_bytes());
+    out.extend(cd_offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
