@@ -1,20 +1,29 @@
-//! Fuzzing the parsers of files that come from outside, with one deterministic generator
-//! (no dependency, the same cases on every run): so far the plan importer (`import`). A
-//! parser must never panic, must answer each case within `SLOW`, and every message it gives
-//! must be Vietnamese.
+//! Fuzzing every parser of a file that comes from outside, with one deterministic generator
+//! (no dependency, the same cases on every run): the plan importer (`import`), a unit's and
+//! the catalogue's workbooks (`xlsx`), the catalogue's JSON (`catalog`), a received
+//! dossier's ZIPs (`dossier`), the signatures in a signed PDF and the trusted roots'
+//! certificate files (`signature`). Over 10⁶ cases in all, most of them small and fast,
+//! the costly ones (a workbook or a ZIP rebuilt) fewer. A parser must never panic, must
+//! answer each case within `SLOW`, and every message it gives must be Vietnamese.
 //!
 //! A failing input is written to the target's temporary folder and named in the message.
 //! `TRE_FUZZ_SCALE=10` runs ten times as many cases (other seeds of the generator:
 //! `TRE_FUZZ_SEED`). Run them alone with `cargo test --test it fuzz::`.
 
+mod catalog;
+mod dossier;
 mod import;
+mod signature;
+mod xlsx;
 
 use std::io::{Cursor, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use flate2::Compression;
 
+use crate::common::Tre;
 use crate::support::is_vietnamese;
 
 /// xorshift64*: small, fast, and the same sequence everywhere.
@@ -53,6 +62,20 @@ impl Rng {
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
+
+    /// `len` random bytes.
+    pub fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next() as u8).collect()
+    }
+
+    /// A length that is mostly short: up to 16, 256 or `max` bytes.
+    pub fn len(&mut self, max: usize) -> usize {
+        match self.below(4) {
+            0 => self.below(16),
+            1 => self.below(256),
+            _ => self.below(max),
+        }
+    }
 }
 
 /// `base` cases, times `TRE_FUZZ_SCALE` when set.
@@ -67,6 +90,32 @@ pub fn cases(base: usize) -> usize {
 /// The cases a target's tests run, from their base counts.
 pub fn total(bases: &[usize]) -> usize {
     bases.iter().map(|&n| cases(n)).sum()
+}
+
+/// Issue 13 asks for at least 10⁶ cases in all, in the tests CI runs. Counted from the
+/// constants each target's tests run with (printed for bench/RESULTS.md).
+#[test]
+fn at_least_a_million_cases() {
+    let targets = [
+        ("import (plans: .txt, .md, .docx)", total(import::CASES)),
+        ("xlsx (unit and catalogue workbooks)", total(xlsx::CASES)),
+        ("catalog (JSON and file)", total(catalog::CASES)),
+        ("dossier verify (ZIPs)", total(dossier::CASES)),
+        (
+            "signature (signed PDFs, CMS, roots)",
+            total(signature::CASES),
+        ),
+    ];
+    let mut all = 0;
+    for (target, n) in targets {
+        eprintln!("{target}: {n} cases");
+        all += n;
+    }
+    eprintln!("in all: {all} cases");
+    assert!(
+        all >= 1_000_000 || std::env::var("TRE_FUZZ_SCALE").is_ok(),
+        "{all}"
+    );
 }
 
 /// One case may take this long in the debug build before it counts as a hang (the slowest
@@ -129,6 +178,124 @@ pub fn refusal<T>(r: &tre::error::Result<T>) -> Vec<String> {
     }
 }
 
+/// Numbers a parser may take at face value: zero, negatives, the edges of 32 and 64 bits,
+/// more digits than any integer type holds, exponents.
+pub const NUMBERS: &[&str] = &[
+    "0",
+    "-1",
+    "1",
+    "255",
+    "65536",
+    "2147483647",
+    "2147483648",
+    "4294967295",
+    "4294967296",
+    "9007199254740993",
+    "18446744073709551615",
+    "18446744073709551616",
+    "99999999999999999999999999",
+    "1e308",
+    "1e400",
+    "-0",
+    "0.5",
+    "NaN",
+];
+
+/// One random change of `b`: a bit flipped, a byte set, bytes inserted, deleted or cut,
+/// a chunk repeated or swapped, a word of `dict` written in, or a number replaced by one
+/// of `NUMBERS`.
+pub fn mutate_bytes(rng: &mut Rng, b: &mut Vec<u8>, dict: &[&[u8]]) {
+    let len = b.len();
+    let at = rng.below(len + 1);
+    match rng.below(10) {
+        0 if len > 0 => {
+            let i = rng.below(len);
+            b[i] ^= 1 << rng.below(8);
+        }
+        1 if len > 0 => {
+            let i = rng.below(len);
+            let random = rng.next() as u8;
+            b[i] = rng.pick(&[0, 0xff, 0x7f, 0x80, b'0', b'9', random]);
+        }
+        2 => {
+            let n = 1 + rng.below(16);
+            let bytes = rng.bytes(n);
+            b.splice(at..at, bytes);
+        }
+        3 => {
+            let end = (at + 1 + rng.below(64)).min(len);
+            b.drain(at.min(end)..end);
+        }
+        4 => b.truncate(at),
+        5 if len > 0 => {
+            let i = rng.below(len);
+            let j = (i + 1 + rng.below(256)).min(len);
+            let chunk = b[i..j].to_vec();
+            for _ in 0..1 + rng.below(3) {
+                b.splice(at..at, chunk.iter().copied());
+            }
+        }
+        6 if !dict.is_empty() => {
+            let word = rng.pick(dict);
+            b.splice(at..at, word.iter().copied());
+        }
+        7 if !dict.is_empty() => {
+            let word = rng.pick(dict);
+            let end = (at + word.len()).min(len);
+            b.splice(at..end, word.iter().copied());
+        }
+        8 if len > 2 => {
+            let n = 1 + rng.below(len / 2).min(64);
+            let i = rng.below(len - n + 1);
+            let j = rng.below(len - n + 1);
+            if i + n <= j || j + n <= i {
+                for k in 0..n {
+                    b.swap(i + k, j + k);
+                }
+            }
+        }
+        _ => replace_number(rng, b, at),
+    }
+}
+
+/// One byte changed in place (a bit flipped or the byte replaced): the file keeps its
+/// length and its offsets, so a ZIP still opens and the change reaches its contents.
+pub fn flip(rng: &mut Rng, b: &mut [u8]) {
+    if b.is_empty() {
+        return;
+    }
+    let i = rng.below(b.len());
+    if rng.chance(50) {
+        b[i] ^= 1 << rng.below(8);
+    } else {
+        b[i] = rng.next() as u8;
+    }
+}
+
+/// `times` changes in a row.
+pub fn mutate_n(rng: &mut Rng, b: &mut Vec<u8>, dict: &[&[u8]], times: usize) {
+    for _ in 0..times {
+        mutate_bytes(rng, b, dict);
+    }
+}
+
+/// Replaces the first run of digits at or after `from` by one of `NUMBERS`.
+pub fn replace_number(rng: &mut Rng, b: &mut Vec<u8>, from: usize) {
+    let Some(start) = b
+        .get(from..)
+        .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        .map(|i| i + from)
+    else {
+        return;
+    };
+    let end = b[start..]
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .map_or(b.len(), |i| i + start);
+    let n = rng.pick(NUMBERS);
+    b.splice(start..end, n.bytes());
+}
+
 /// The entries of a ZIP, in order.
 pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
@@ -159,6 +326,27 @@ pub fn rezip(entries: &[(String, Vec<u8>)], deflate: bool) -> Vec<u8> {
         })
         .collect();
     raw_zip(&raw)
+}
+
+/// The demo's dossier (`tre dossier build --drafts`), made once per test run with the
+/// real `tre`: the seed of the dossier target (the workbooks' seeds are made in-process).
+pub fn demo_dossier() -> &'static [u8] {
+    static DOSSIER: OnceLock<Vec<u8>> = OnceLock::new();
+    DOSSIER.get_or_init(|| {
+        let tre = Tre::new();
+        tre.ok(&["demo", "--year", "2026"]);
+        let path = tre.path("ho-so.zip");
+        tre.ok(&[
+            "dossier",
+            "build",
+            "--year",
+            "2026",
+            "--out",
+            path.to_str().unwrap(),
+            "--drafts",
+        ]);
+        std::fs::read(&path).unwrap()
+    })
 }
 
 /// VmHWM: the peak resident memory of this process, in kB (Linux only).
