@@ -12,7 +12,7 @@
 //! before reading, a DOCX entry is read through a 50 MB limit, legacy encodings and binary
 //! files get a Vietnamese message saying what to do.
 
-mod dates;
+pub(crate) mod dates;
 mod docx;
 mod encoding;
 mod header;

@@ -10,5 +10,5 @@ mod plan_edit;
 pub use commune::{Commune, Leader, Unit};
 pub use commune_edit::{CommuneEdit, KINDS};
 pub use date::DocDate;
-pub use plan::{Deadline, Event, Plan, Reference, Section, Signer};
+pub use plan::{section_path, Deadline, Event, Plan, Reference, Section, Signer};
 pub use plan_edit::PlanEdit;

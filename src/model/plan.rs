@@ -104,6 +104,19 @@ impl Section {
     }
 }
 
+/// The label path of a section labelled `label` inside the section at `prefix`: "IV.3",
+/// as a deadline's `section` names it.
+pub fn section_path(prefix: &str, label: &str) -> String {
+    if prefix.is_empty() {
+        label.to_string()
+    } else if label.contains('.') {
+        // "1.2" already carries its parent's number.
+        format!("{}.{label}", prefix.split('.').next().unwrap_or(prefix))
+    } else {
+        format!("{prefix}.{label}")
+    }
+}
+
 pub fn display_label(label: &str) -> String {
     if label.is_empty() {
         String::new()
@@ -153,14 +166,7 @@ impl Plan {
     pub fn walk_sections(&self) -> Vec<(String, &Section)> {
         fn walk<'a>(prefix: &str, sections: &'a [Section], out: &mut Vec<(String, &'a Section)>) {
             for s in sections {
-                let path = if prefix.is_empty() {
-                    s.label.clone()
-                } else if s.label.contains('.') {
-                    // "1.2" already carries its parent's number.
-                    format!("{}.{}", prefix.split('.').next().unwrap_or(prefix), s.label)
-                } else {
-                    format!("{prefix}.{}", s.label)
-                };
+                let path = section_path(prefix, &s.label);
                 out.push((path.clone(), s));
                 walk(&path, &s.children, out);
             }

@@ -331,3 +331,58 @@ fn degenerate_documents_still_write() {
     doc.body.clear();
     write(&doc, dir.path(), "empty.pdf");
 }
+
+/// A deadline typed in the editor's list, not in any paragraph, prints in the plan under its
+/// section, once, as real plans write it: in the PDF, the Word file and the preview alike.
+#[test]
+fn a_deadline_typed_in_the_editor_prints_in_the_plan() {
+    use tre::export::ExportFormat;
+    use tre::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::open(&dir.path().join("tre.db")).unwrap();
+    let ids = s.demo_load(2026).unwrap();
+    let pdf = dir.path().join("plan.pdf");
+    let said = |s: &Session| {
+        s.export_plan(ids[0], ExportFormat::Pdf, &pdf).unwrap();
+        crate::common::fold(&crate::common::pdf_text(&pdf))
+    };
+    let before = said(&s);
+    let mut plan = s.plan_get(ids[0]).unwrap().plan;
+    assert!(
+        !plan.deadlines.is_empty(),
+        "the demo plan has deadlines in its text"
+    );
+    plan.deadlines.push(tre::model::Deadline {
+        date: "2026-09-05".into(),
+        text: "Rà soát danh sách trẻ em có hoàn cảnh đặc biệt".into(),
+        section: "IV.3".into(),
+        unit: Some("Công an xã".into()),
+    });
+    s.plan_update(ids[0], &plan).unwrap();
+    let line =
+        "- Công an xã: Rà soát danh sách trẻ em có hoàn cảnh đặc biệt, trước ngày 05/09/2026.";
+    let text = said(&s);
+    assert_eq!(text.matches(line).count(), 1, "{text}");
+    // The deadlines the text already said are not printed again: one line more, no other.
+    assert_eq!(
+        text.matches("trước ngày").count(),
+        before.matches("trước ngày").count() + 1
+    );
+
+    let docx = dir.path().join("plan.docx");
+    s.export_plan(ids[0], ExportFormat::Docx, &docx).unwrap();
+    let mut xml = String::new();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut words = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        let body = piece.split_once('>').unwrap().1;
+        words.push_str(body.split("</w:t>").next().unwrap());
+    }
+    assert_eq!(words.matches(line).count(), 1, "{words}");
+
+    let preview = s.plan_preview(&plan).unwrap();
+    let svg: String = preview.iter().map(|p| p.svg.as_str()).collect();
+    assert!(svg.contains("05/09/2026"), "the preview shows the deadline");
+}
