@@ -4,12 +4,14 @@
 //! dossier's ZIPs (`dossier`), the signatures in a signed PDF and the trusted roots'
 //! certificate files (`signature`). Over 10⁶ cases in all, most of them small and fast,
 //! the costly ones (a workbook or a ZIP rebuilt) fewer. A parser must never panic, must
-//! answer each case within `SLOW`, and every message it gives must be Vietnamese.
+//! answer each case within `SLOW`, and every message it gives must be Vietnamese. `bounds`
+//! checks that inputs declaring giant sizes are refused quickly and with little memory.
 //!
 //! A failing input is written to the target's temporary folder and named in the message.
 //! `TRE_FUZZ_SCALE=10` runs ten times as many cases (other seeds of the generator:
 //! `TRE_FUZZ_SEED`). Run them alone with `cargo test --test it fuzz::`.
 
+mod bounds;
 mod catalog;
 mod dossier;
 mod import;
@@ -21,7 +23,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use flate2::Compression;
+use flate2::{Compress, Compression, FlushCompress};
 
 use crate::common::Tre;
 use crate::support::is_vietnamese;
@@ -105,6 +107,7 @@ fn at_least_a_million_cases() {
             "signature (signed PDFs, CMS, roots)",
             total(signature::CASES),
         ),
+        ("bounds (giant declared sizes)", bounds::COUNT),
     ];
     let mut all = 0;
     for (target, n) in targets {
@@ -379,6 +382,33 @@ impl Raw {
             size: data.len() as u32,
             crc: crc.sum(),
             data,
+        }
+    }
+
+    /// A deflated entry of `head` then `mib` MiB of `fill`, from a stream of about
+    /// `mib` KB: one block of 1 MiB compressed once, repeated (a full flush makes each
+    /// copy independent of what came before), then an empty final block. Its CRC is not
+    /// computed (a reader that stops at a limit never gets to check it).
+    pub fn bomb(name: &str, head: &[u8], fill: u8, mib: usize) -> Raw {
+        let flushed = |data: &[u8]| {
+            let mut c = Compress::new(Compression::best(), false);
+            let mut out = Vec::with_capacity(data.len() + 1024);
+            c.compress_vec(data, &mut out, FlushCompress::Full).unwrap();
+            out
+        };
+        let block = flushed(&vec![fill; 1 << 20]);
+        let mut data = flushed(head);
+        for _ in 0..mib {
+            data.extend_from_slice(&block);
+        }
+        // The final block: fixed Huffman, end of block only.
+        data.extend_from_slice(&[0x03, 0x00]);
+        Raw {
+            name: name.into(),
+            method: 8,
+            data,
+            crc: 0,
+            size: (head.len() + (mib << 20)).min(u32::MAX as usize) as u32,
         }
     }
 }
