@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, daysInMonth, daysUntil, isoToVi, parseDate, validateDocDate } from './dates';
+import { dateLine, daysInMonth, daysUntil, deadlineStatus, isoToVi, parseDate, splitDeadlines, validateDocDate } from './dates';
 
 describe('document date', () => {
   it('refuses 31/02 with a Vietnamese message', () => {
@@ -53,5 +53,52 @@ describe('formatting', () => {
     const now = new Date(2026, 10, 10);
     expect(daysUntil('2026-11-15', now)).toBe(5);
     expect(daysUntil('2026-11-09', now)).toBe(-1);
+  });
+});
+
+describe('deadlines on a fixed today', () => {
+  const on = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min);
+  const text = (date: string, now: Date, done?: boolean) => deadlineStatus({ date, done }, now).text;
+
+  it('never says "Còn -N ngày": the reported 12/11/2026 on 06/12/2026 is 24 days overdue', () => {
+    const now = on(2026, 12, 6);
+    expect(deadlineStatus({ date: '2026-11-12' }, now)).toEqual({ state: 'overdue', days: -24, text: 'Quá hạn 24 ngày' });
+    const { overdue, upcoming } = splitDeadlines([{ date: '2026-11-12' }, { date: '2026-12-06' }, { date: '2026-12-20' }], now);
+    expect(overdue.map((d) => d.date)).toEqual(['2026-11-12']);
+    expect(upcoming.map((d) => d.date)).toEqual(['2026-12-06', '2026-12-20']);
+  });
+
+  it('counts across a month boundary', () => {
+    const now = on(2026, 11, 30);
+    expect(text('2026-12-01', now)).toBe('Còn 1 ngày');
+    expect(text('2026-10-31', now)).toBe('Quá hạn 30 ngày');
+    expect(text('2027-03-01', on(2027, 2, 28))).toBe('Còn 1 ngày');
+    expect(text('2028-03-01', on(2028, 2, 28))).toBe('Còn 2 ngày');
+  });
+
+  it('counts across a year boundary', () => {
+    expect(text('2027-01-01', on(2026, 12, 31))).toBe('Còn 1 ngày');
+    expect(text('2026-12-31', on(2027, 1, 1))).toBe('Quá hạn 1 ngày');
+    expect(text('2026-12-20', on(2027, 1, 5))).toBe('Quá hạn 16 ngày');
+    const { overdue, upcoming } = splitDeadlines([{ date: '2027-01-02' }, { date: '2026-12-31' }], on(2027, 1, 1, 0, 1));
+    expect([overdue.map((d) => d.date), upcoming.map((d) => d.date)]).toEqual([['2026-12-31'], ['2027-01-02']]);
+  });
+
+  it('turns at midnight: at 23:59 the date is today, at 00:01 the next day it is overdue', () => {
+    expect(deadlineStatus({ date: '2026-12-06' }, on(2026, 12, 6, 23, 59))).toEqual({ state: 'today', days: 0, text: 'Hôm nay' });
+    expect(deadlineStatus({ date: '2026-12-06' }, on(2026, 12, 7, 0, 1))).toEqual({ state: 'overdue', days: -1, text: 'Quá hạn 1 ngày' });
+    expect(text('2026-12-07', on(2026, 12, 6, 23, 59))).toBe('Còn 1 ngày');
+    expect(text('2026-12-07', on(2026, 12, 7, 0, 1))).toBe('Hôm nay');
+    expect(text('2027-01-01', on(2026, 12, 31, 23, 59))).toBe('Còn 1 ngày');
+    expect(text('2026-12-31', on(2027, 1, 1, 0, 1))).toBe('Quá hạn 1 ngày');
+  });
+
+  it('keeps a done step out of both groups and marks the near ones soon', () => {
+    const now = on(2026, 12, 6);
+    expect(text('2026-11-12', now, true)).toBe('Đã xong');
+    const { overdue, upcoming } = splitDeadlines([{ date: '2026-11-12', done: true }, { date: '2026-12-10', done: true }], now);
+    expect([overdue, upcoming]).toEqual([[], []]);
+    expect(deadlineStatus({ date: '2026-12-20' }, now).state).toBe('soon');
+    expect(deadlineStatus({ date: '2026-12-21' }, now).state).toBe('ahead');
   });
 });

@@ -100,3 +100,48 @@ export function daysUntil(iso: string, now = new Date()): number {
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   return Math.round((target - today) / 86_400_000);
 }
+
+/** Where a deadline stands on a given day; only its date and whether it is done count. */
+export type DeadlineState = 'done' | 'overdue' | 'today' | 'soon' | 'ahead';
+
+export interface DeadlineStatus {
+  state: DeadlineState;
+  /** Whole days from today to the deadline, negative once past. */
+  days: number;
+  /** "Quá hạn 3 ngày", "Hôm nay", "Còn 5 ngày", "Đã xong". */
+  text: string;
+}
+
+/** A deadline this close (days) is "soon". */
+export const SOON_DAYS = 14;
+
+/**
+ * The status of a deadline on the local calendar day of `now`. It is counted here rather than
+ * taken from the core's `days_left`, which is as old as the list: an app left open across
+ * midnight must not keep saying "Còn 1 ngày" about yesterday. A date before today is overdue
+ * unless known done, never "Còn -N ngày".
+ */
+export function deadlineStatus(d: { date: string; done?: boolean }, now = new Date()): DeadlineStatus {
+  const days = daysUntil(d.date, now);
+  if (d.done) return { state: 'done', days, text: 'Đã xong' };
+  if (!Number.isFinite(days)) return { state: 'ahead', days, text: '' };
+  if (days < 0) return { state: 'overdue', days, text: `Quá hạn ${-days} ngày` };
+  if (days === 0) return { state: 'today', days, text: 'Hôm nay' };
+  return { state: days <= SOON_DAYS ? 'soon' : 'ahead', days, text: `Còn ${days} ngày` };
+}
+
+/**
+ * The home panel's two groups on the day of `now`: what is overdue and what is still ahead
+ * ("Sắp tới", today included), each earliest first. A step already done is in neither.
+ */
+export function splitDeadlines<T extends { date: string; done?: boolean }>(items: T[], now = new Date()): { overdue: T[]; upcoming: T[] } {
+  const overdue: T[] = [];
+  const upcoming: T[] = [];
+  const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
+  for (const d of sorted) {
+    const s = deadlineStatus(d, now).state;
+    if (s === 'overdue') overdue.push(d);
+    else if (s !== 'done') upcoming.push(d);
+  }
+  return { overdue, upcoming };
+}
