@@ -136,4 +136,59 @@ mod tests {
         assert!(for_year(&store, 2030, today).unwrap().is_empty());
         assert_eq!(vn_date("2026-11-05"), "05/11/2026");
     }
+
+    /// What the home page's "Sắp tới" may show: not overdue, not done, from today on.
+    fn upcoming(i: &DeadlineItem) -> bool {
+        !i.overdue && i.done != Some(true) && i.days_left >= 0
+    }
+
+    /// On every day around the year's end, for the year before, the year itself and the year
+    /// after: a date before today counts negative days and is overdue unless done, so it is
+    /// never upcoming; a date from today on counts its exact days and is never overdue.
+    #[test]
+    fn a_past_date_is_never_upcoming_on_any_day_across_the_year_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        crate::demo::load_demo(&mut store, 2026).unwrap();
+        for p in store.plans(Some(2026)).unwrap() {
+            let stored = store.plan(p.id).unwrap();
+            let next = crate::rollover::roll_over(&stored.plan, 2027).unwrap();
+            store.insert_plan(&stored.template, &next).unwrap();
+        }
+        let start = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        let mut seen_past = 0;
+        for day in 0..150 {
+            let today = start + chrono::Days::new(day);
+            for year in [2025, 2026, 2027] {
+                for i in for_year(&store, year, today).unwrap() {
+                    let date = NaiveDate::parse_from_str(&i.date, "%Y-%m-%d").unwrap();
+                    assert_eq!(i.days_left, (date - today).num_days(), "{i:?} on {today}");
+                    if date < today {
+                        seen_past += 1;
+                        assert!(!upcoming(&i), "{i:?} upcoming on {today}");
+                        assert!(i.overdue || i.done == Some(true), "{i:?} on {today}");
+                    } else {
+                        assert!(!i.overdue, "{i:?} overdue on {today}");
+                    }
+                }
+            }
+        }
+        assert!(seen_past > 0);
+        // 12/11/2026 seen on 06/12/2026 (the case): 24 days overdue, not "còn -24".
+        let on = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let items = for_year(&store, 2026, on).unwrap();
+        assert!(
+            items.iter().all(|i| !upcoming(i)),
+            "nothing of 2026 is ahead"
+        );
+        // The same day read at 00:00 and at 23:59 is one day: the hour never shifts a date.
+        for t in ["2026-12-06T00:00:00", "2026-12-06T23:59:59"] {
+            let now: chrono::NaiveDateTime = t.parse().unwrap();
+            assert_eq!(for_year(&store, 2026, now.date()).unwrap(), items);
+        }
+        // A year's deadlines seen from the end of the year before are all ahead.
+        let eve = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let next = for_year(&store, 2027, eve).unwrap();
+        assert!(!next.is_empty() && next.iter().all(|i| i.days_left > 0 && !i.overdue));
+    }
 }
