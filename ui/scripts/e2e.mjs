@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ page.on('console', (m) => {
   if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
 });
 const t = (id) => page.getByTestId(id);
+
 let passed = 0;
 let failed = 0;
 async function step(name, fn) {
@@ -35,6 +36,7 @@ async function step(name, fn) {
     console.log(`ok   ${name}`);
   } catch (e) {
     failed += 1;
+    await shot(`FAIL-${failed}`).catch(() => {});
     console.log(`FAIL ${name}\n     ${String(e.message ?? e).split('\n').slice(0, 6).join('\n     ')}`);
   }
 }
@@ -42,6 +44,50 @@ const titles = () => t('section-title').evaluateAll((els) => els.map((e) => e.va
 const labels = () => t('section-label').evaluateAll((els) => els.map((e) => e.textContent.trim()));
 const savedState = () => page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.dataset.state === 'saved', null, { timeout: 5000 });
 const toastText = () => t('toast').last().textContent();
+/** Screenshots of the steps that are checked by looking, for a person to look at too. */
+const shots = process.env.E2E_SHOTS ?? join(tmpdir(), 'tre-ui-e2e');
+mkdirSync(shots, { recursive: true });
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) });
+/**
+ * Visible empty inputs whose placeholder is wider than the room inside them, measured in their
+ * own font ("plan-number: 'để trống' 66 px in 62 px"); an input's scrollWidth ignores it.
+ */
+const clippedPlaceholders = () =>
+  page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    const out = [];
+    for (const el of document.querySelectorAll('input[placeholder]')) {
+      if (el.value || !el.placeholder || !el.getClientRects().length) continue;
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const need = ctx.measureText(el.placeholder).width;
+      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      if (need > room + 0.5) out.push(`${el.dataset.testid ?? el.id}: '${el.placeholder}' ${need.toFixed(0)} px in ${room.toFixed(0)} px`);
+    }
+    return out;
+  });
+/** The setup form's fields that the sticky save bar covers, with how far. */
+const underSaveBar = (which) =>
+  page.evaluate((which) => {
+    const bar = document.querySelector('[data-testid="setup-bar"]').getBoundingClientRect();
+    const fields = [...document.querySelectorAll('[data-testid="commune-form"] section :is(input, select, textarea, button)')];
+    const els = which === 'focused' ? [document.activeElement] : [fields[fields.length - 1]];
+    return els.filter((el) => el.getBoundingClientRect().bottom > bar.top).map((el) => `${el.dataset.testid ?? el.getAttribute('aria-label') ?? el.textContent}: ${(el.getBoundingClientRect().bottom - bar.top).toFixed(0)} px under the bar`);
+  }, which);
+/** Tab from the first field to the save bar: the fields left under the bar once focused. */
+async function tabWalk(shotName) {
+  await t('setup-name').focus();
+  const covered = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    await frames();
+    if (await page.evaluate(() => document.querySelector('[data-testid="setup-bar"]').contains(document.activeElement))) break;
+    covered.push(...(await underSaveBar('focused')));
+    if (i === 8) await shot(shotName);
+  }
+  return covered;
+}
+const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 await page.goto(base);
 
@@ -54,6 +100,17 @@ await step('setup derives the header fields from name and province', async () =>
   await t('setup-kind').selectOption('phường');
   assert.equal(await t('setup-authority-2').inputValue(), 'PHƯỜNG TÂN LẬP');
   await t('setup-kind').selectOption('xã');
+});
+
+await step('the setup form\'s save bar never covers a field (1024×700)', async () => {
+  // Scrolled to the end, the last field is whole above the bar.
+  await page.evaluate(() => document.scrollingElement.scrollTo(0, document.scrollingElement.scrollHeight));
+  await frames();
+  assert.deepEqual(await underSaveBar('last'), []);
+  await shot('setup-end');
+  // From the top, Tab walks every field; each one focused ends up above the bar.
+  await page.evaluate(() => document.scrollingElement.scrollTo(0, 0));
+  assert.deepEqual(await tabWalk('setup-tab'), []);
 });
 
 await step('setup refuses to save without a signer, in Vietnamese', async () => {
@@ -183,6 +240,19 @@ await step('31/02 is refused with a Vietnamese message and nothing is saved', as
 
 await step('a deadline with an impossible date is refused', async () => {
   await t('add-deadline').click();
+  // The empty number and date fields show their placeholders whole, in both usual window sizes.
+  await t('plan-number').scrollIntoViewIfNeeded();
+  assert.deepEqual(await clippedPlaceholders(), [], 'at 1024×700');
+  await shot('editor-number-1024');
+  await t('deadline-date').last().scrollIntoViewIfNeeded();
+  await shot('editor-deadline-1024');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await frames();
+  assert.deepEqual(await clippedPlaceholders(), [], 'at 1280×800');
+  await t('plan-number').scrollIntoViewIfNeeded();
+  await shot('editor-number-1280');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await t('deadline-date').last().focus();
   await page.keyboard.type('31/02/2026');
   await page.keyboard.press('Tab');
   await page.getByText('Ngày “31/02/2026” không hợp lệ').waitFor();
@@ -237,6 +307,29 @@ await step('copy to next year', async () => {
   assert.ok(items.some((x) => x.includes(`năm ${y}`)), items.join('\n') + dump);
 });
 
+await step('the home panel never lists a past date under "Sắp tới"', async () => {
+  // This year's plan (the copy went to next year), with deadlines before and after today.
+  await t('nav-plans').click();
+  await t('year-prev').click();
+  const year = await t('year-input').inputValue();
+  await page.locator(`[data-testid="plan-list"][data-year="${year}"]`).waitFor();
+  await t('all-deadlines').waitFor();
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const toIso = (vi) => vi.split('/').reverse().join('-');
+  const upcoming = await page.locator('[data-testid="upcoming"] [data-testid="deadline-item"]').evaluateAll((els) => els.map((e) => [e.querySelector('.date').textContent.trim(), e.querySelector('[data-testid="deadline-status"]').textContent.trim()]));
+  assert.ok(upcoming.length >= 1, 'nothing under Sắp tới');
+  for (const [date, status] of upcoming) {
+    assert.ok(toIso(date) >= today, `${date} ${status} under Sắp tới on ${today}`);
+    assert.doesNotMatch(status, /-\d/);
+  }
+  const overdue = await page.locator('[data-testid="overdue"] [data-testid="deadline-status"]').allTextContents();
+  for (const s of overdue) assert.match(s, /^Quá hạn \d+ ngày$/);
+  await shot('home-deadlines');
+  await t('upcoming').screenshot({ path: join(shots, 'home-upcoming.png') });
+  await t('year-next').click();
+});
+
 await step('the deadlines view lists the year sorted by date', async () => {
   await t('nav-deadlines').click();
   await t('deadlines-table').waitFor();
@@ -250,6 +343,12 @@ await step('commune info is reachable later and keeps its values', async () => {
   await t('nav-commune').click();
   assert.equal(await t('setup-name').inputValue(), 'Tân Lập');
   assert.equal(await t('use-demo').count(), 0);
+  // Here the page scrolls inside the app's frame, not the window: the bar still covers nothing.
+  await page.evaluate(() => document.querySelector('.content').scrollTo(0, 1e6));
+  await frames();
+  assert.deepEqual(await underSaveBar('last'), []);
+  await page.evaluate(() => document.querySelector('.content').scrollTo(0, 0));
+  assert.deepEqual(await tabWalk('setup-commune'), []);
 });
 
 await step('the register records the number, the date and a sending, as the core checks them', async () => {
