@@ -10,6 +10,7 @@ mod support;
 mod assess;
 mod assessment_docx;
 mod assessment_pdf;
+mod backups;
 mod check;
 mod cli;
 mod crash;
