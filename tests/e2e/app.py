@@ -132,6 +132,7 @@ def deadline(s):
     wanted = next((o for o in options if o.startswith("Trạm Y tế")), None)
     check(wanted, f"no health station among the units: {options}")
     state["unit"] = wanted
+    state["deadline_text"] = DEADLINE_TEXT
     # Clicking the option chooses it (WebDriver's rule for <select>); clicking the select
     # itself would open WebKitGTK's native popup menu, which no script can close.
     opt = [o for o in s.find_within(unit, "option") if s.value(o) == wanted]

@@ -264,8 +264,29 @@ def import_docx(s):
     choose_in_dialog(s, state["docx"])
     pid = imported_plan_opens(s, before, "the imported Word file")
     back, original = cli_plan(pid), cli_plan(state["plan_id"])
-    # Deadlines and events are not printed in the document, so they cannot come back.
-    for key in ["doc_type", "symbol", "place", "date", "title", "bases", "intro", "sections", "closing", "recipients", "signer"]:
+    # The deadline typed in step "deadline" is printed as a line of the plan
+    # ("- Trạm Y tế …: …, trước ngày 10/11/YYYY."), so it comes back as that paragraph, once,
+    # and as a deadline of that date; everything else comes back as it was.
+    when = f"trước ngày 10/11/{state['year']}"
+    printed = []
+
+    def without_printed(sections):
+        out = []
+        for sec in sections:
+            sec = dict(sec)
+            keep = []
+            for p in sec["paragraphs"]:
+                (printed if when in p and state["deadline_text"] in p else keep).append(p)
+            sec["paragraphs"] = keep
+            sec["children"] = without_printed(sec["children"])
+            out.append(sec)
+        return out
+
+    sections = without_printed(back["sections"])
+    check(len(printed) == 1, f"the typed deadline came back {len(printed)} times as a line: {printed}")
+    check(any(d["date"] == f"{state['year']}-11-10" for d in back["deadlines"]), f"the printed deadline was not read back: {back['deadlines']}")
+    check(sections == original["sections"], f"sections differ after the round trip: {str(sections)[:160]!r} vs {str(original['sections'])[:160]!r}")
+    for key in ["doc_type", "symbol", "place", "date", "title", "bases", "intro", "closing", "recipients", "signer"]:
         check(back[key] == original[key], f"{key} differs after the round trip: {str(back[key])[:160]!r} vs {str(original[key])[:160]!r}")
     wait(lambda: s.value(s.tid("plan-title")) == original["title"], 15, "the editor to show the imported subject")
 
