@@ -100,7 +100,7 @@ def backups_page(s):
     check(listed(s) == want, f"the app lists {listed(s)}, the CLI {want}")
 
 
-@step("damaged-screen", "the data file damaged while the app is closed: the app lists the backups it can verify; the USB folder adds its copy")
+@step("damaged-screen", "the data file damaged while the app is closed: the app lists the backups it can verify, the USB copy first")
 def damaged_screen(s):
     close_app()
     # A closed database as it sits on the disk: the CLI's read folds in what the app left in
@@ -117,19 +117,21 @@ def damaged_screen(s):
     message = s.text(s.tid("start-error-text"))
     check("bị hỏng" in message, f"the damaged-file screen says {message!r}")
     plain(s.text(card), "the damaged-file screen")
-    # The file's own list (its remembered folder cannot be read from a damaged file).
+    # The list as opened already has the USB copy first: the damaged file cannot say where its
+    # off-laptop folder is, but the note beside it (backups/thu-muc-sao-luu-ngoai-may.txt) can.
     want = [[b["kind"], b["path"]] for b in cli_backups()["backups"]]
-    check(want, "the CLI lists no backup beside the damaged file")
+    check(want and want[0] == ["off-laptop", state["usb_copy"]], f"the CLI lists {want}")
     wait(lambda: listed(s) == want, 30, f"the app to list {want}")
-    shot("damaged-screen-as-opened")
-    choose(s, state["usb"])
-    s.click(s.tid("backup-search"))
-    wait(lambda: listed(s) and listed(s)[0] == ["off-laptop", state["usb_copy"]], 30, "the USB copy first in the list")
-    want = [[b["kind"], b["path"]] for b in cli_backups(state["usb"])["backups"]]
-    check(listed(s) == want, f"the app lists {listed(s)}, the CLI {want}")
     first = s.text(s.find('[data-testid="backup-item"]'))
     check("Mới nhất" in first and "Ngoài máy (USB, thư mục đồng bộ)" in first and "xã Minh Hòa" in first, f"the first backup reads {first!r}")
-    check("Đã thêm 1 bản sao lưu" in s.text(s.tid("backup-note")), f"the note reads {s.text(s.tid('backup-note'))!r}")
+    shot("damaged-screen-as-opened")
+    # Pointing at the USB folder finds nothing more, and says so.
+    choose(s, state["usb"])
+    s.click(s.tid("backup-search"))
+    wait(lambda: s.find_all('[data-testid="backup-note"]'), 30, "the search's note")
+    check(listed(s) == want, f"the app lists {listed(s)}, the CLI {want}")
+    note = s.text(s.tid("backup-note"))
+    check("Không thấy thêm bản sao lưu nào" in note, f"the note reads {note!r}")
 
 
 @step("restored", "one click restores the USB copy: the home page shows the plans again; the damaged file is kept aside")
