@@ -108,7 +108,11 @@ pub fn list(db_path: &Path, dirs: &[PathBuf]) -> BackupList {
             let is_db = path
                 .extension()
                 .is_some_and(|x| x.eq_ignore_ascii_case("db"));
-            if is_db && path.is_file() && !candidates.contains(&path) && !same(&path, db_path) {
+            if is_db
+                && path.is_file()
+                && !candidates.contains(&path)
+                && !paths::same_file(&path, db_path)
+            {
                 candidates.push(path);
             }
         }
@@ -129,10 +133,6 @@ pub fn list(db_path: &Path, dirs: &[PathBuf]) -> BackupList {
         key(b).cmp(&key(a)).then(b.written.cmp(&a.written))
     });
     out
-}
-
-fn same(a: &Path, b: &Path) -> bool {
-    paths::same_file(a, b)
 }
 
 fn kind_of(name: &str) -> BackupKind {

@@ -130,6 +130,25 @@ print(json.dumps(out))
     python_json("xml", script, files)
 }
 
+/// The preview of `plan`, one SVG file per page in `dir`, for the XML parser.
+fn preview_files(
+    s: &tre::session::Session,
+    plan: &tre::model::Plan,
+    dir: &std::path::Path,
+    stem: &str,
+) -> Vec<std::path::PathBuf> {
+    s.plan_preview(plan)
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(n, page)| {
+            let f = dir.join(format!("{stem}-{n}.svg"));
+            std::fs::write(&f, &page.svg).unwrap();
+            f
+        })
+        .collect()
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -147,12 +166,7 @@ fn markup_in_any_field_stays_literal_in_docx_svg_preview_and_pdf() {
     plan.recipients.insert(0, "<Lưu> & \"VT\"".into());
     s.plan_update(id, &plan).unwrap();
 
-    let mut files = Vec::new();
-    for (n, page) in s.plan_preview(&plan).unwrap().iter().enumerate() {
-        let f = dir.path().join(format!("trang-{n}.svg"));
-        std::fs::write(&f, &page.svg).unwrap();
-        files.push(f);
-    }
+    let mut files = preview_files(&s, &plan, dir.path(), "trang");
     let pages = files.len();
     let docx = dir.path().join("kh.docx");
     s.export_plan_to(id, ExportFormat::Docx, &docx).unwrap();
@@ -246,12 +260,7 @@ fn an_imported_word_file_with_markup_never_becomes_markup_in_the_preview() {
     s.demo_load(2026).unwrap();
     let imported = s.plan_import(&file).unwrap();
     let plan = s.plan_get(imported.id).unwrap().plan;
-    let mut files = Vec::new();
-    for (n, page) in s.plan_preview(&plan).unwrap().iter().enumerate() {
-        let f = dir.path().join(format!("nhap-{n}.svg"));
-        std::fs::write(&f, &page.svg).unwrap();
-        files.push(f);
-    }
+    let files = preview_files(&s, &plan, dir.path(), "nhap");
     let parts = xml_parts(&files);
     let mut all = String::new();
     for part in parts.as_array().unwrap() {
