@@ -4,7 +4,7 @@
 //!
 //! Writing uses `rust_xlsxwriter`, reading `calamine`. Modules, one job each: `style` (the
 //! cell formats), `score_table` (the "Bảng điểm" sheet), `catalog_sheet` / `catalog_read`
-//! (the "Danh mục tiêu chí" sheet, both ways), `unit_sheet` (the unit's workbook), `ident`
+//! (the "Danh mục tiêu chí" sheet, both ways), `score_read` (a score table read back), `unit_sheet` (the unit's workbook), `ident`
 //! (its hidden identification sheet), `unit_read` (its cells, checked) and `unit_import`
 //! (into the assessment), `read` (cells as calamine gives them, with their addresses).
 
@@ -12,6 +12,7 @@ mod catalog_read;
 mod catalog_sheet;
 mod ident;
 mod read;
+mod score_read;
 mod score_table;
 mod style;
 mod unit_import;
@@ -30,6 +31,9 @@ use crate::store::Store;
 pub use catalog_read::{catalog_from_xlsx, catalog_from_xlsx_bytes};
 pub use catalog_sheet::CATALOG_SHEET;
 pub use ident::IDENT_SHEET;
+pub use score_read::{
+    read_score_table, read_score_table_named, ScoreCriterion, ScoreItem, ScoreSheet,
+};
 pub use score_table::{score_table_xlsx, SCORE_SHEET};
 pub use unit_import::{
     apply_import, import_unit_sheet, plan_import, Change, Conflict, ImportReport,
