@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::model::{Assessment, Schedule};
 use super::score::{score, Scored};
+use super::trend::{trends, Trends};
 use super::units::{unit_statuses, UnitStatus};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -31,6 +32,10 @@ pub struct Overview {
     /// "Danh mục tiêu chí" sheet); not part of the JSON the UI and `assess show` get.
     #[serde(skip)]
     pub catalog: Catalog,
+    /// Every stored year scored with the same catalogue, for the report's "Kết quả qua các
+    /// năm" (filled by `overview`; the page asks for it on its own, `trend::trends`).
+    #[serde(skip)]
+    pub trends: Trends,
 }
 
 /// The dates of the steps, defaults taken from docs/domain.md, the officer's year: units by
@@ -107,6 +112,7 @@ pub fn build(
         units_late,
         assessment: a,
         catalog: cat.clone(),
+        trends: Trends::default(),
     }
 }
 
@@ -118,5 +124,7 @@ pub fn overview(store: &Store, year: i32, today: chrono::NaiveDate) -> Result<Ov
     let a = store
         .assessment(year)?
         .unwrap_or_else(|| Assessment::new(year));
-    Ok(build(&commune, &cat, a, today))
+    let mut ov = build(&commune, &cat, a, today);
+    ov.trends = trends(&cat, &category_of(&commune, &cat), &store.assessments()?);
+    Ok(ov)
 }

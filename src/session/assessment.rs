@@ -8,7 +8,8 @@ use serde::Deserialize;
 use super::{today, Session};
 use crate::assess::edit::{apply_set, clear_points, is_clear_word, parse_points, SetRequest};
 use crate::assess::records::{apply_doc, apply_meeting, DocEdit, MeetingEdit};
-use crate::assess::view::{overview, Overview};
+use crate::assess::trend::{trends, Trends};
+use crate::assess::view::{category_of, overview, Overview};
 use crate::assess::{Assessment, OFFICER};
 use crate::catalog::{catalog_from_file, Catalog, Category};
 use crate::document::assessment::AssessmentKind;
@@ -39,6 +40,17 @@ impl Session {
     /// The "Tự đánh giá" page of `year`: criteria, points, verdict, units still owing figures.
     pub fn assessment_overview(&self, year: i32) -> Result<Overview> {
         overview(&self.store, year, today())
+    }
+
+    /// Every stored year scored with the catalogue in use: the series per criterion and
+    /// sub-item the page's chart draws and `assess trends` prints.
+    pub fn assessment_trends(&self) -> Result<Trends> {
+        let cat = self.store.catalog()?;
+        let category = match self.store.commune()? {
+            Some(c) => category_of(&c, &cat),
+            None => cat.rule.default_category.clone(),
+        };
+        Ok(trends(&cat, &category, &self.store.assessments()?))
     }
 
     /// Applies one change and returns the new overview, so the page updates in one round trip.

@@ -95,6 +95,22 @@ impl Store {
         json.map(|j| parse(&self.path, year.into(), &j)).transpose()
     }
 
+    /// Every stored year's assessment, oldest first, for the trends across years.
+    pub fn assessments(&self) -> Result<Vec<Assessment>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT year, data FROM assessments ORDER BY year")
+            .db(&self.path)?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .db(&self.path)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .db(&self.path)?;
+        rows.iter()
+            .map(|(year, json)| parse(&self.path, *year, json))
+            .collect()
+    }
+
     /// Saves `a` (its `year` is the key) with a history entry; `summary` says what changed,
     /// in Vietnamese. Saving an unchanged assessment writes nothing.
     pub fn save_assessment(&mut self, a: &Assessment, summary: &str) -> Result<()> {

@@ -31,5 +31,6 @@ mod signature;
 mod store;
 mod templates_pdf;
 mod typesetting;
+mod trends;
 mod ui_fixture;
 mod xlsx;

@@ -44,6 +44,12 @@ pub enum AssessCmd {
         #[arg(long, value_name = "ĐƠN_VỊ")]
         unit: Option<String>,
     },
+    /// Điểm từng tiêu chí, số liệu và điểm từng chỉ số qua các năm đã lưu
+    Trends {
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Danh mục tiêu chí: nhập bản mới của tỉnh
     #[command(subcommand)]
     Catalog(CatalogCmd),
@@ -144,6 +150,7 @@ pub fn run(s: &mut Session, cmd: AssessCmd) -> Result<i32> {
             }
             Ok(0)
         }
+        AssessCmd::Trends { json } => crate::trends::run(s, json),
         AssessCmd::Doc(args) => crate::assess_docs::set_doc(s, args),
         AssessCmd::Meeting(args) => crate::assess_docs::set_meeting(s, args),
         AssessCmd::Sheet { year, unit, out } => {

@@ -15,6 +15,7 @@ mod plan;
 #[cfg(test)]
 mod reference;
 mod register;
+mod trends;
 mod trust;
 mod workbook;
 

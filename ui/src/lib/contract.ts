@@ -858,5 +858,65 @@ units_late: boolean, assessment: Assessment, year: number,
  */
 catalog: string, criteria: Array<CriterionScore>, total: number, max_total: number | null, verdict: Verdict, };
 
+export type YearTotal = { year: number, total: number, 
+/**
+ * False while some criterion of that year lacks figures or points.
+ */
+complete: boolean, recognised: boolean, };
+
+export type CriterionPoint = { year: number, 
+/**
+ * Points counted in that year's total (pending sub-items count 0).
+ */
+points: number, max_points: number | null, complete: boolean, 
+/**
+ * Scored by hand as a whole that year.
+ */
+manual: boolean, };
+
+export type ItemPoint = { year: number, 
+/**
+ * "412/415 (99,28 %)", "có", "3"; "" when only hand points were entered.
+ */
+display: string, 
+/**
+ * The percentage of a rate (99.28), for drawing; `None` for other kinds.
+ */
+rate: number | null, 
+/**
+ * `None` while the catalogue does not know the points and none were entered by hand.
+ */
+points: number | null, max_points: number | null, source: PointsSource, };
+
+export type ItemTrend = { code: string, name: string, kind: ItemKind, max_points: number | null, 
+/**
+ * The years with a figure or hand points for this sub-item, oldest first.
+ */
+points: Array<ItemPoint>, };
+
+export type CriterionTrend = { code: string, name: string, max_points: number | null, 
+/**
+ * The years with data for this criterion, oldest first.
+ */
+points: Array<CriterionPoint>, items: Array<ItemTrend>, };
+
+export type Trends = { 
+/**
+ * "qd06-2019 2019.1-tre1": the catalogue every year was scored with.
+ */
+catalog: string, 
+/**
+ * The years with any figure or points, oldest first.
+ */
+years: Array<number>, 
+/**
+ * The total of each of those years.
+ */
+totals: Array<YearTotal>, 
+/**
+ * One per criterion of the catalogue, in its order.
+ */
+criteria: Array<CriterionTrend>, };
+
 /** The `code` of every error a command rejects with (`tre::Error::code`). */
 export type ErrorCode = 'invalid' | 'plan-not-found' | 'no-commune' | 'commune-incomplete' | 'demo-needs-empty-file' | 'db-newer' | 'db-corrupt' | 'disk-full' | 'io' | 'db' | 'nothing-to-undo' | 'unknown-template' | 'render' | 'nothing-to-redo' | 'db-busy' | 'backup-invalid' | 'no-data-dir' | 'legacy-encoding' | 'missing-signed-copies';
