@@ -115,6 +115,7 @@ fn generate() -> String {
         decl::<AssessmentEdit>(cfg),
         // Deadlines, exports, the linter.
         decl::<DeadlineItem>(cfg),
+        decl::<crate::deadlines::reminders::Reminder>(cfg),
         decl::<ExportFormat>(cfg),
         decl::<AssessmentKind>(cfg),
         decl::<Severity>(cfg),

@@ -1,8 +1,10 @@
 //! The year's deadlines: every dated task of the year's plans and the steps of the year's
 //! self-assessment, sorted, with what is overdue. Shown on the app's home page and by
-//! `tre deadlines`; `ics` writes them as a calendar any calendar program imports.
+//! `tre deadlines`; `ics` writes them as a calendar any calendar program imports; `reminders`
+//! is what the app's daily notification says about them.
 
 pub mod ics;
+pub mod reminders;
 pub mod steps;
 
 use chrono::NaiveDate;

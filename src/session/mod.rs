@@ -14,6 +14,7 @@ mod dossier;
 mod outbox;
 mod plans;
 mod register;
+mod reminders;
 mod trust;
 
 use std::path::{Path, PathBuf};
@@ -145,7 +146,7 @@ impl Session {
 }
 
 /// Today on the officer's clock: deadlines and "units late" are counted from it.
-fn today() -> chrono::NaiveDate {
+pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 

@@ -129,7 +129,8 @@ pub struct BackupStatus {
 }
 
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    /// A value of `settings` (this installation's own: not a document, so no history).
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         self.conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
@@ -138,7 +139,7 @@ impl Store {
             .db(&self.path)
     }
 
-    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub(crate) fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.ensure_in_place()?;
         self.conn
             .execute(

@@ -79,6 +79,15 @@ pub enum Command {
         #[arg(long, value_name = "TỆP")]
         ics: Option<PathBuf>,
     },
+    /// Lời nhắc của ngày: việc quá hạn và việc đến hạn trong 7 ngày tới (như thông báo của ứng dụng)
+    Reminders {
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+        /// Nhắc như vào ngày này (ngày/tháng/năm hoặc năm-tháng-ngày; mặc định: hôm nay)
+        #[arg(long, value_name = "NGÀY")]
+        today: Option<String>,
+    },
     /// Hồ sơ gửi cấp trên (tệp ZIP và thư nháp) và kiểm tra hồ sơ nhận được
     #[command(subcommand)]
     Dossier(crate::dossier::DossierCmd),

@@ -108,6 +108,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         Command::Deadlines { year, json, ics } => {
             deadlines(&open(db)?, year.unwrap_or_else(current_year), json, ics)
         }
+        Command::Reminders { json, today } => reminders(&open(db)?, json, today.as_deref()),
         Command::Dossier(cmd) => dossier::run(db, cmd),
         Command::Register(cmd) => register::run(&mut open(db)?, cmd),
         Command::Trust(cmd) => trust::run(&mut open(db)?, cmd),
@@ -182,6 +183,25 @@ fn deadlines(s: &Session, year: i32, json: bool, ics: Option<PathBuf>) -> Result
                 i.pending_units.join("; ")
             );
         }
+    }
+    Ok(0)
+}
+
+/// `tre reminders`: the reminder the app gives today (or on `--today`), without noting it as
+/// given: the app's own once-a-day notification is not used up by a look from the terminal.
+fn reminders(s: &Session, json: bool, today: Option<&str>) -> Result<i32> {
+    let today = today.map(tre::model::date::parse_date).transpose()?;
+    let reminder = s.reminder(today)?;
+    if json {
+        print_json(&reminder)?;
+        return Ok(0);
+    }
+    match reminder {
+        Some(r) => println!("{}\n{}", r.title, r.body),
+        None => println!(
+            "Không có việc nào quá hạn hay đến hạn trong {} ngày tới.",
+            tre::deadlines::reminders::WITHIN_DAYS
+        ),
     }
     Ok(0)
 }

@@ -312,6 +312,35 @@ done?: boolean,
  */
 pending_units?: Array<string>, };
 
+/**
+ * What to remind the officer of on one day.
+ */
+export type Reminder = { 
+/**
+ * The day it is for, ISO.
+ */
+today: string, 
+/**
+ * "Tre: 2 việc quá hạn, 1 việc đến hạn trong 7 ngày".
+ */
+title: string, 
+/**
+ * One line per deadline named ("Còn 3 ngày (15/11/2026): …"), then "Và 4 việc khác.".
+ */
+body: string, 
+/**
+ * Past and not done, the most recently passed first.
+ */
+overdue: Array<YearDeadline>, 
+/**
+ * From today to 7 days ahead, not done, earliest first.
+ */
+soon: Array<YearDeadline>, 
+/**
+ * The day the app last gave a reminder from this database (ISO), if it ever did.
+ */
+last_reminded?: string, };
+
 export type ExportFormat = "pdf" | "docx" | "svg" | "txt" | "json" | "xlsx";
 
 /**
