@@ -7,6 +7,7 @@
 //! - `minutes`: BIÊN BẢN of the assessment meeting, signed by the secretary and the chair;
 //! - `notice`: THÔNG BÁO công khai kết quả tự đánh giá;
 //! - `annex`: the score table as an annex (Phụ lục) of the report;
+//! - `past_years`: the yearly report's table of every stored year's points;
 //! - `common`: the header, signer, recipients and sentences they share;
 //! - `wording`: dates, numbers, capitals and the blocks the documents are made of.
 
@@ -14,6 +15,7 @@ mod annex;
 mod common;
 mod minutes;
 mod notice;
+mod past_years;
 mod proposal;
 mod report;
 mod wording;

@@ -223,6 +223,9 @@ fn overall(ctx: &Ctx, half_year: bool, b: &mut Vec<Block>) {
     };
     b.push(lead(label, ctx.verdict_sentence()));
     hand_points(ctx, b);
+    if !half_year {
+        b.extend(super::past_years::past_years(ctx));
+    }
 }
 
 /// One sentence for every point entered by hand (sub-items, whole criteria) and why.

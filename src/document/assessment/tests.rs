@@ -269,3 +269,53 @@ fn kinds_and_file_names() {
     assert!(AssessmentKind::from_key("plan").is_err());
     let _ = Assessment::new(2026);
 }
+
+/// The yearly report with 2024, 2025 and 2027 stored beside 2026: a table of the years up to
+/// the report's, a blank where a year has no data for a criterion.
+#[test]
+fn yearly_report_shows_past_years_only_when_there_are_some() {
+    let (mut ov, c) = recognised();
+    let report_tables = |ov: &Overview, kind| -> Vec<crate::document::Table> {
+        assessment_document(kind, ov, &c, &[])
+            .unwrap()
+            .body
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(report_tables(&ov, AssessmentKind::Report).is_empty());
+    let cat = Catalog::builtin().unwrap();
+    let mut years = vec![ov.assessment.clone()];
+    for (y, fig) in [(2024, "900/1000"), (2025, "98/100"), (2027, "1/1")] {
+        let mut a = Assessment::new(y);
+        let (_, item) = cat.item("7.1").unwrap();
+        let value = crate::assess::figure::parse_figure(item, fig).unwrap();
+        a.entries.insert(
+            "7.1".into(),
+            crate::assess::Entry {
+                value: Some(value),
+                ..Default::default()
+            },
+        );
+        years.push(a);
+    }
+    ov.trends = crate::assess::trend::trends(&cat, "", &years);
+    let tables = report_tables(&ov, AssessmentKind::Report);
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert_eq!(t.header, ["TT", "Tiêu chí", "2024", "2025", "2026"]);
+    assert_eq!(t.columns.len(), t.header.len());
+    let row = |code: &str| t.rows.iter().find(|r| r.cells[0] == code).unwrap();
+    assert_eq!(row("7").cells[2..], ["0", "50", "50"]);
+    assert_eq!(row("1").cells[2..], ["", "", "95"]);
+    let total = t.rows.last().unwrap();
+    assert_eq!(total.cells[1], "Tổng cộng");
+    assert_eq!(total.cells[4], fmt_points(ov.scored.total));
+    let words = text(&assessment_document(AssessmentKind::Report, &ov, &c, &[]).unwrap());
+    assert!(words.contains("Kết quả qua các năm"), "{words}");
+    // The 6-month report and the other documents do not carry it.
+    assert!(report_tables(&ov, AssessmentKind::Report6m).is_empty());
+}
