@@ -4,7 +4,18 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC-normalises and trims; every string that enters the model goes through here.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect::<String>().trim().to_string()
+    line_ends(s).trim().to_string()
+}
+
+/// NFC with "\n" line ends, untrimmed. Text typed or saved on Windows carries "\r\n" (an
+/// old Mac file "\r"), and a stray carriage return would print as a box or a second break.
+pub fn line_ends(s: &str) -> String {
+    let text: String = s.nfc().collect();
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 /// A one-line value (a name, a title, an address): NFC, every control character (a pasted
@@ -48,4 +59,20 @@ pub fn strip_marks(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_and_old_mac_line_ends_become_newlines() {
+        assert_eq!(
+            nfc(" Dòng một\r\nDòng hai\rDòng ba \r\n"),
+            "Dòng một\nDòng hai\nDòng ba"
+        );
+        assert_eq!(one_line("Nguyễn Văn\r\nAn"), "Nguyễn Văn An");
+        // NFD in, NFC out.
+        assert_eq!(nfc("Hoa\u{300}"), "Hoà");
+    }
 }

@@ -39,9 +39,13 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// The longest commune part of a name: a real name is 2–4 words; a pasted paragraph must not
+/// push the path past Windows' 260 characters.
+const MAX_CAMEL: usize = 32;
+
 /// "Minh Hòa" → "MinhHoa": the commune as the example in docs/documents.md writes it.
 pub fn camel(text: &str) -> String {
-    words(&ascii(text))
+    let mut out: String = words(&ascii(text))
         .iter()
         .map(|w| {
             let mut cs = w.chars();
@@ -50,7 +54,9 @@ pub fn camel(text: &str) -> String {
                 None => String::new(),
             }
         })
-        .collect()
+        .collect();
+    out.truncate(MAX_CAMEL);
+    out
 }
 
 fn words(text: &str) -> Vec<String> {

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::{DocDate, Plan};
 use crate::error::{Error, Result};
-use crate::text::nfc;
+use crate::text::{line_ends, nfc, one_line};
 
 /// The fields to change; `None` leaves a field as it is, `Some("")` blanks the number.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,6 +49,33 @@ impl Plan {
             ))
         })
     }
+
+    /// The plan as it must be stored whoever wrote it (the editor's autosave, a JSON file
+    /// saved on Windows, a paste from a Mac): every text NFC with "\n" line ends, and the
+    /// subject, number and signer on one line, since they print in a single line of the
+    /// header and in file names.
+    pub fn normalised(&self) -> Plan {
+        let mut value = match serde_json::to_value(self) {
+            Ok(v) => v,
+            Err(_) => return self.clone(),
+        };
+        clean_strings(&mut value);
+        let mut plan: Plan = serde_json::from_value(value).unwrap_or_else(|_| self.clone());
+        plan.title = one_line(&plan.title);
+        plan.number = plan.number.as_deref().map(one_line);
+        plan.signer.name = one_line(&plan.signer.name);
+        plan.signer.titles = plan.signer.titles.iter().map(|t| one_line(t)).collect();
+        plan
+    }
+}
+
+fn clean_strings(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => *s = line_ends(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(clean_strings),
+        serde_json::Value::Object(map) => map.values_mut().for_each(clean_strings),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -61,6 +88,24 @@ mod tests {
             .unwrap()
             .instantiate(&Commune::new("Tân Lập", "Tuyên Quang"), 2027)
             .unwrap()
+    }
+
+    #[test]
+    fn normalised_plan_has_no_carriage_return_and_one_line_header_fields() {
+        let mut p = plan();
+        p.title = "Kế hoạch\r\nnăm 2027".into();
+        p.number = Some("12\r\n".into());
+        p.signer.name = "Nguyễn Văn\rAn".into();
+        p.place = "Ta\u{302}n La\u{323}\u{302}p".into();
+        let n = p.normalised();
+        assert_eq!(n.title, "Kế hoạch năm 2027");
+        assert_eq!(n.number.as_deref(), Some("12"));
+        assert_eq!(n.signer.name, "Nguyễn Văn An");
+        assert_eq!(n.place, "Tân Lập");
+        let json = serde_json::to_string(&n).unwrap();
+        assert!(!json.contains("\\r"), "{json}");
+        // A clean plan is left as it is.
+        assert_eq!(plan().normalised(), plan());
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl Session {
 
     /// Saves the whole plan as edited (the app's autosave, `plan set --from-json`).
     pub fn plan_update(&mut self, id: i64, plan: &Plan) -> Result<()> {
-        self.store.update_plan(id, plan)
+        self.store.update_plan(id, &plan.normalised())
     }
 
     /// Changes the fields `edit` names (number, date, subject, signer) of plan `id`.

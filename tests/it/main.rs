@@ -25,6 +25,7 @@ mod injection;
 mod outbox;
 mod pdf_render;
 mod pdf_size;
+mod portability;
 mod preview_matches_pdf;
 mod register;
 mod signature;
