@@ -69,6 +69,7 @@ const COMMANDS: &[&str] = &[
     "assessment_overview",
     "assessment_set",
     "assessment_categories",
+    "assessment_trends",
     "assessment_export",
     "dossier_build",
     "plan_check",
@@ -153,6 +154,7 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "assessment_overview" => ok(s.assessment_overview(a.get("year")?)),
         "assessment_set" => ok(s.assessment_set(a.get("year")?, &a.get::<AssessmentEdit>("edit")?)),
         "assessment_categories" => ok(s.assessment_categories()),
+        "assessment_trends" => ok(s.assessment_trends()),
         "assessment_export" => {
             let kind: AssessmentKind = a.get("kind")?;
             ok(s.assessment_export(kind, a.get("year")?, a.get::<ExportFormat>("format")?))

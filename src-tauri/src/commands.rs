@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::opening::Written;
 use tauri::{AppHandle, Emitter, State};
+use tre::assess::trend::Trends;
 use tre::assess::view::Overview;
 use tre::catalog::Category;
 use tre::check::Finding;
@@ -223,6 +224,12 @@ pub async fn assessment_set(
 #[tauri::command]
 pub async fn assessment_categories(s: State<'_, AppState>) -> Res<Vec<Category>> {
     run(&s, move |x| x.assessment_categories()).await
+}
+
+/// Every stored year scored with the catalogue in use, for the page's chart.
+#[tauri::command]
+pub async fn assessment_trends(s: State<'_, AppState>) -> Res<Trends> {
+    run(&s, move |x| x.assessment_trends()).await
 }
 
 #[tauri::command]

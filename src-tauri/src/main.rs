@@ -50,6 +50,7 @@ fn main() {
             commands::assessment_overview,
             commands::assessment_set,
             commands::assessment_categories,
+            commands::assessment_trends,
             commands::assessment_export,
             commands::dossier_build,
             commands::plan_check,

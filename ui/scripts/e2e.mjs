@@ -469,6 +469,29 @@ await step('the outbox: the mail settings are checked by the core, a dossier is 
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="outbox-message"]').length === n - 1, before);
 });
 
+await step('the assessment page charts every stored year from the core, criteria then one criterion\'s sub-items', async () => {
+  await core('assessment_set', { year: 2025, edit: { code: '7.1', value: '900/1000' } });
+  await core('assessment_set', { year: 2026, edit: { code: '7.1', value: '412/415' } });
+  await t('nav-plans').click();
+  await t('nav-assessment').click();
+  await t('trend-svg').waitFor();
+  const trends = await core('assessment_trends');
+  assert.ok(trends.years.includes(2025) && trends.years.includes(2026), JSON.stringify(trends.years));
+  const bars = (group) => page.locator(`[data-testid="trend-bar"][data-group="${group}"]`).evaluateAll((els) => els.map((e) => Number(e.dataset.year)));
+  assert.deepEqual(await bars('7'), trends.criteria.find((c) => c.code === '7').points.map((p) => p.year));
+  // The chart fits the main column: no sideways scrolling at 1024 px.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+  await t('trend-chart').scrollIntoViewIfNeeded();
+  await shot('assessment-trends');
+  await t('trend-select').selectOption('7');
+  await page.locator('[data-testid="trend-bar"][data-group="7.1"]').first().waitFor();
+  // 2025's 90 % waits for hand points: no bar that year, and the table says why.
+  assert.deepEqual(await bars('7.1'), [2026]);
+  await t('trend-table-toggle').click();
+  assert.match(await t('trend-table').textContent(), /900\/1000 \(90 %\) → chưa chấm/);
+  assert.match(await page.locator('[data-testid="trend-svg"] title').first().textContent(), /Tiêu chí 7/);
+});
+
 // A USB stick stands in as a folder outside the database's (the core refuses a copy beside it).
 const usb = mkdtempSync(join(tmpdir(), 'tre-usb-'));
 

@@ -26,6 +26,7 @@ import type {
   ImportedPlan,
   PagePreview,
   Overview,
+  Trends,
   Plan,
   PlanSummary,
   RegisterEntry,
@@ -131,6 +132,8 @@ export const assessmentOverview = (year: number) => call<Overview>('assessment_o
 /** Applies one change; returns the new overview (points, verdict, units) in the same answer. */
 export const assessmentSet = (year: number, edit: AssessmentEdit) => call<Overview>('assessment_set', { year, edit });
 export const assessmentCategories = () => call<Category[]>('assessment_categories');
+/** Every stored year scored with the catalogue in use, per criterion and sub-item. */
+export const assessmentTrends = () => call<Trends>('assessment_trends');
 /** Writes one document of the assessment into the export folder; returns the path written.
  * The proposal is refused (Vietnamese message) while the verdict is not "đạt". */
 export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>

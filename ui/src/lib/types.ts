@@ -37,6 +37,7 @@ export type {
   SmtpSettings,
   SignatureStatus,
   TrustRoot,
+  Trends,
   Figure,
   Finding,
   HistoryEntry,
