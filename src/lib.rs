@@ -19,6 +19,7 @@ pub mod import;
 pub mod layout;
 pub mod model;
 pub mod outbox;
+pub mod province;
 pub mod register;
 pub mod render;
 pub mod rollover;

@@ -2,6 +2,7 @@
 //! new user sees every page working before typing anything.
 
 mod assessment;
+pub mod dossiers;
 
 pub use assessment::demo_assessment;
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod backups;
 mod dossier;
 mod outbox;
 mod plans;
+mod province;
 mod register;
 mod reminders;
 mod trust;

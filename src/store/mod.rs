@@ -21,6 +21,7 @@ mod outbox;
 mod paths;
 mod plans;
 mod presence;
+mod province;
 mod register;
 mod restore;
 mod schema;

@@ -20,7 +20,7 @@ pub(crate) const REQUIRED_TABLES: &[&str] = &["commune", "plans", "history"];
 
 /// Migration `i` brings the database from `user_version` i to i+1. Append only: a released
 /// migration is never edited, because databases in the field have already run it.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The newest `user_version` this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -196,6 +196,33 @@ CREATE INDEX history_by_entity ON history (entity, entity_id, id);
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+";
+
+/// Version 8 (issue 14): the province's side. The summary of each commune's dossier
+/// imported (`province::CommuneResult` as JSON: points per criterion, total, verdict,
+/// documents' states), one row per commune and year, so the trends across years come from
+/// every year imported; and the problems of dossiers that could not be counted, by the
+/// files they came in, until those files are imported intact. Received data, not the
+/// officer's own writing: not tracked by undo, and importing again is harmless.
+const V8: &str = "
+CREATE TABLE province_dossiers (
+    year            INTEGER NOT NULL,
+    commune_key     TEXT NOT NULL,
+    commune         TEXT NOT NULL,
+    manifest_sha256 TEXT NOT NULL,
+    created         TEXT NOT NULL,
+    imported        TEXT NOT NULL,
+    data            TEXT NOT NULL CHECK (json_valid(data)),
+    PRIMARY KEY (year, commune_key)
+);
+CREATE TABLE province_problems (
+    year     INTEGER NOT NULL,
+    source   TEXT NOT NULL,
+    state    TEXT NOT NULL,
+    imported TEXT NOT NULL,
+    data     TEXT NOT NULL CHECK (json_valid(data)),
+    PRIMARY KEY (year, source)
 );
 ";
 

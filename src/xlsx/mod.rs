@@ -3,14 +3,17 @@
 //! trường, công an…) returns with its figures.
 //!
 //! Writing uses `rust_xlsxwriter`, reading `calamine`. Modules, one job each: `style` (the
-//! cell formats), `score_table` (the "Bảng điểm" sheet), `catalog_sheet` / `catalog_read`
-//! (the "Danh mục tiêu chí" sheet, both ways), `score_read` (a score table read back), `unit_sheet` (the unit's workbook), `ident`
-//! (its hidden identification sheet), `unit_read` (its cells, checked) and `unit_import`
-//! (into the assessment), `read` (cells as calamine gives them, with their addresses).
+//! cell formats), `score_table` (the "Bảng điểm" sheet), `score_read` (a score table read
+//! back, Tre's or a province's), `catalog_sheet` / `catalog_read` (the "Danh mục tiêu chí"
+//! sheet, both ways), `province_table` (the province's consolidated workbook), `unit_sheet`
+//! (the unit's workbook), `ident` (its hidden identification sheet), `unit_read` (its cells,
+//! checked) and `unit_import` (into the assessment), `read` (cells as calamine gives them,
+//! with their addresses).
 
 mod catalog_read;
 mod catalog_sheet;
 mod ident;
+mod province_table;
 mod read;
 mod score_read;
 mod score_table;
@@ -31,6 +34,7 @@ use crate::store::Store;
 pub use catalog_read::{catalog_from_xlsx, catalog_from_xlsx_bytes};
 pub use catalog_sheet::CATALOG_SHEET;
 pub use ident::IDENT_SHEET;
+pub use province_table::{province_table_xlsx, CONSOLIDATED_SHEET, PROBLEMS_SHEET};
 pub use score_read::{
     read_score_table, read_score_table_named, ScoreCriterion, ScoreItem, ScoreSheet,
 };

@@ -91,6 +91,9 @@ pub enum Command {
     /// Hồ sơ gửi cấp trên (tệp ZIP và thư nháp) và kiểm tra hồ sơ nhận được
     #[command(subcommand)]
     Dossier(crate::dossier::DossierCmd),
+    /// Phía tỉnh: nhập hồ sơ của các xã, kiểm tra, tổng hợp (Excel, báo cáo PDF) và xu hướng qua các năm
+    #[command(subcommand)]
+    Province(crate::province::ProvinceCmd),
     /// Sổ văn bản đi: số, ngày ký và nơi đã gửi của từng văn bản
     #[command(subcommand)]
     Register(crate::register::RegisterCmd),

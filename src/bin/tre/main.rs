@@ -12,6 +12,7 @@ mod dossier;
 mod import;
 mod outbox;
 mod plan;
+mod province;
 #[cfg(test)]
 mod reference;
 mod register;
@@ -110,6 +111,7 @@ fn dispatch(cli: Cli) -> Result<i32> {
         }
         Command::Reminders { json, today } => reminders(&open(db)?, json, today.as_deref()),
         Command::Dossier(cmd) => dossier::run(db, cmd),
+        Command::Province(cmd) => province::run(&mut open(db)?, cmd),
         Command::Register(cmd) => register::run(&mut open(db)?, cmd),
         Command::Trust(cmd) => trust::run(&mut open(db)?, cmd),
         Command::Outbox(cmd) => outbox::run(&mut open(db)?, cmd),

@@ -15,7 +15,7 @@ pub fn markdown() -> String {
          Vietnamese, as the officer reads them in `tre --help`.\n\n\
          Exit codes: 0 success; 1 the command ran and found a problem (`check` found an error, \
          `dossier verify` found a changed, missing or added file, `assess import` kept \
-         conflicts aside); 2 bad usage or bad input, with one Vietnamese line on stderr that \
+         conflicts aside, `province import` found a dossier it could not count); 2 bad usage or bad input, with one Vietnamese line on stderr that \
          says what is wrong and what to do. The database is `--db`, else `$TRE_DB`, else the \
          user's data folder.\n",
     );
