@@ -1,13 +1,14 @@
 //! Self-assessment against the criteria catalogue: the figures per sub-item, their points,
 //! the verdict. `model` is the stored data, `figure` reads and checks raw figures, `score`
 //! turns them into points, `units` tells which units still owe figures, `trend` scores every
-//! stored year for the trends across years.
+//! stored year for the trends across years, `seed` fills a past year from its score table.
 
 pub mod edit;
 pub mod figure;
 pub mod model;
 pub mod records;
 pub mod score;
+pub mod seed;
 pub mod trend;
 pub mod units;
 pub mod view;

@@ -5,18 +5,42 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{today, Session};
+use super::{current_year, today, Session};
 use crate::assess::edit::{apply_set, clear_points, is_clear_word, parse_points, SetRequest};
 use crate::assess::records::{apply_doc, apply_meeting, DocEdit, MeetingEdit};
+use crate::assess::seed::{seed, ScoreImport};
 use crate::assess::trend::{trends, Trends};
 use crate::assess::view::{category_of, overview, Overview};
 use crate::assess::{Assessment, OFFICER};
 use crate::catalog::{catalog_from_file, Catalog, Category};
 use crate::document::assessment::AssessmentKind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::{self, ExportFormat};
 use crate::store::CatalogRecord;
-use crate::xlsx::{ImportReport, UnitSheetInfo};
+use crate::text::{fold, strip_marks};
+use crate::xlsx::{read_score_table_named, ImportReport, UnitSheetInfo};
+
+/// A score table is a few hundred KB; a bigger file is not one and is refused before it is
+/// read (the reader's own limit on what the workbook inflates to follows).
+const MAX_SCORE_TABLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The bytes of `path`, refused when it is not a file of a score table's size.
+fn read_bounded(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SCORE_TABLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_SCORE_TABLE_BYTES {
+        return Err(Error::Invalid(format!(
+            "Tệp {} quá lớn để là bảng điểm (trên {} MB). Hãy kiểm tra lại tệp.",
+            path.display(),
+            MAX_SCORE_TABLE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
 
 /// One change on the "Tự đánh giá" page, as typed: a sub-item's figures ("412/415", "có",
 /// "0", "Hằng quý"; "" clears them), its evidence, or its hand points with their reason
@@ -160,6 +184,62 @@ impl Session {
         force: bool,
     ) -> Result<ImportReport> {
         crate::xlsx::import_unit_sheet(&mut self.store, year, path, force)
+    }
+
+    /// Seeds a year from its score table (Tre's own "Bảng điểm" XLSX, or a province's with
+    /// the same columns): the year is the table's unless `year` says otherwise; a year in the
+    /// future is refused, and so is a year that already has figures unless `replace`. One
+    /// save, so one undo takes it back.
+    pub fn assessment_import_scores(
+        &mut self,
+        path: &Path,
+        year: Option<i32>,
+        replace: bool,
+    ) -> Result<ScoreImport> {
+        let commune = self.commune()?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let sheet = read_score_table_named(&read_bounded(path)?, &format!("Tệp {name}"))?;
+        let year = year.or(sheet.year).ok_or_else(|| {
+            Error::Invalid(format!(
+                "Không biết bảng điểm {name} là của năm nào: tiêu đề của bảng không ghi năm. Hãy chọn năm của bảng điểm rồi nhập lại."
+            ))
+        })?;
+        crate::model::date::check_year(year)?;
+        if year > current_year() {
+            return Err(Error::Invalid(format!(
+                "Năm {year} chưa đến: bảng điểm chỉ nhập được cho năm nay hoặc các năm trước. Hãy kiểm tra lại năm của bảng."
+            )));
+        }
+        let ours = commune.full_name();
+        if let Some(theirs) = sheet.commune.as_deref() {
+            let key = |s: &str| strip_marks(&fold(s));
+            if !key(theirs).contains(&key(&ours)) && !key(&ours).contains(&key(theirs)) {
+                return Err(Error::Invalid(format!(
+                    "Bảng điểm {name} là của {theirs}, không phải của {ours}. Hãy chọn bảng điểm của {ours}."
+                )));
+            }
+        }
+        let existing = self.store.assessment(year)?;
+        if let Some(a) = &existing {
+            let n = a.entries.len() + a.criterion_points.len();
+            if n > 0 && !replace {
+                return Err(Error::Invalid(format!(
+                    "Năm {year} đã có số liệu tự đánh giá ({n} chỉ số, tiêu chí đã nhập), nên bảng điểm chưa được nhập. Nếu muốn thay toàn bộ số liệu năm {year} bằng bảng này, hãy nhập lại và chọn thay thế số liệu cũ (Hoàn tác lấy lại được số liệu cũ)."
+                )));
+            }
+        }
+        let cat = self.store.catalog()?;
+        let base = existing.unwrap_or_else(|| Assessment::new(year));
+        let by = format!("Bảng điểm năm {year} (tệp {name})");
+        let (a, report) = seed(&sheet, &cat, base, &name, &by, &crate::store::now())?;
+        self.store.save_assessment(
+            &a,
+            &format!("nhập bảng điểm từ tệp {name} ({} chỉ số)", a.entries.len()),
+        )?;
+        Ok(report)
     }
 
     /// The ASCII file name document `kind` of `year` gets, the same as in the dossier

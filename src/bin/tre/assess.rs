@@ -50,6 +50,18 @@ pub enum AssessCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Nhập bảng điểm (XLSX) của một năm trước (bảng của Tre hoặc của tỉnh cùng các cột)
+    ImportScores {
+        /// Tệp XLSX có trang "Bảng điểm"
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Năm của bảng (mặc định: năm ghi trong tiêu đề bảng)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Thay toàn bộ số liệu đã có của năm đó bằng bảng này (hoàn tác được bằng tre undo)
+        #[arg(long)]
+        replace: bool,
+    },
     /// Danh mục tiêu chí: nhập bản mới của tỉnh
     #[command(subcommand)]
     Catalog(CatalogCmd),
@@ -151,6 +163,11 @@ pub fn run(s: &mut Session, cmd: AssessCmd) -> Result<i32> {
             Ok(0)
         }
         AssessCmd::Trends { json } => crate::trends::run(s, json),
+        AssessCmd::ImportScores {
+            file,
+            year,
+            replace,
+        } => crate::workbook::import_scores(s, &file, year, replace),
         AssessCmd::Doc(args) => crate::assess_docs::set_doc(s, args),
         AssessCmd::Meeting(args) => crate::assess_docs::set_meeting(s, args),
         AssessCmd::Sheet { year, unit, out } => {

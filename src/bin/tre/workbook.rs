@@ -43,6 +43,47 @@ pub fn import(s: &mut Session, year: i32, file: &Path, force: bool) -> Result<i3
     Ok(if report.conflicts.is_empty() { 0 } else { 1 })
 }
 
+/// `tre assess import-scores`: a past year's score table seeds that year.
+pub fn import_scores(
+    s: &mut Session,
+    file: &Path,
+    year: Option<i32>,
+    replace: bool,
+) -> Result<i32> {
+    let r = s
+        .assessment_import_scores(file, year, replace)
+        .map_err(|e| match e {
+            // The core says to choose replacing; at the command line that is --replace.
+            Error::Invalid(m) if m.contains("chọn thay thế") => {
+                Error::Invalid(format!("{m} Dòng lệnh: thêm --replace."))
+            }
+            e => e,
+        })?;
+    println!(
+        "Đã nhập bảng điểm năm {} từ {}: số liệu của {} chỉ số; điểm giữ theo bảng cho {} chỉ số và {} tiêu chí.",
+        r.year,
+        file.display(),
+        r.figures,
+        r.manual_items,
+        r.manual_criteria
+    );
+    if !r.skipped.is_empty() {
+        println!(
+            "Không nhập (danh mục đang dùng không có): {}.",
+            r.skipped.join(", ")
+        );
+    }
+    for n in &r.notes {
+        println!("{n}");
+    }
+    println!(
+        "Tổng điểm năm {}: {}. Xem các năm: tre assess trends. Hoàn tác: tre undo.",
+        r.year,
+        tre::catalog::fmt_points(r.total)
+    );
+    Ok(0)
+}
+
 fn print_report(r: &ImportReport) {
     println!("Bảng số liệu của {}, năm {}:", r.unit, r.year);
     let or_blank = |s: &str| {
