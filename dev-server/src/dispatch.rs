@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use tre::document::assessment::AssessmentKind;
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
+use tre::province::Issuer;
 use tre::register::{SendMethod, Sending};
 use tre::session::{AssessmentEdit, Session};
 
@@ -70,9 +71,14 @@ const COMMANDS: &[&str] = &[
     "assessment_set",
     "assessment_categories",
     "assessment_trends",
-    "assessment_import_scores",
     "assessment_export",
     "dossier_build",
+    "province_import",
+    "province_table",
+    "province_trends",
+    "province_issuer",
+    "province_set_issuer",
+    "province_export",
     "plan_check",
     "plan_check_draft",
     "plan_import",
@@ -156,11 +162,6 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "assessment_set" => ok(s.assessment_set(a.get("year")?, &a.get::<AssessmentEdit>("edit")?)),
         "assessment_categories" => ok(s.assessment_categories()),
         "assessment_trends" => ok(s.assessment_trends()),
-        "assessment_import_scores" => ok(s.assessment_import_scores(
-            &a.get::<PathBuf>("path")?,
-            a.get("year")?,
-            a.get::<Option<bool>>("replace")?.unwrap_or(false),
-        )),
         "assessment_export" => {
             let kind: AssessmentKind = a.get("kind")?;
             ok(s.assessment_export(kind, a.get("year")?, a.get::<ExportFormat>("format")?))
@@ -170,6 +171,15 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
             let dir = s.export_dir()?;
             ok(s.dossier_build(a.get("year")?, &dir, a.get("options")?, &mut |_| {}))
         }
+        "province_import" => {
+            let (paths, year): (Vec<PathBuf>, i32) = (a.get("paths")?, a.get("year")?);
+            ok(s.province_import(&paths, year, &mut |_| {}))
+        }
+        "province_table" => ok(s.province_table(a.get("year")?)),
+        "province_trends" => ok(s.province_trends(a.get::<Option<String>>("commune")?.as_deref())),
+        "province_issuer" => ok(s.province_issuer()),
+        "province_set_issuer" => ok(s.province_set_issuer(&a.get::<Issuer>("issuer")?)),
+        "province_export" => ok(s.province_export_to_folder(a.get("year")?, a.get("pdf")?)),
         "plan_check" => ok(s.plan_check(a.get("id")?)),
         "plan_check_draft" => ok(s.plan_check_draft(&a.get::<Plan>("plan")?)),
         "plan_import" => ok(s.plan_import(&a.get::<PathBuf>("path")?)),

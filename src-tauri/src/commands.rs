@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use crate::opening::Written;
 use tauri::{AppHandle, Emitter, State};
-use tre::assess::seed::ScoreImport;
 use tre::assess::trend::Trends;
 use tre::assess::view::Overview;
 use tre::catalog::Category;
@@ -20,6 +19,7 @@ use tre::check::Finding;
 use tre::deadlines::DeadlineItem;
 use tre::document::assessment::AssessmentKind;
 use tre::dossier::{DossierResult, Options};
+use tre::province::{Consolidated, ImportReport, Issuer, Trend};
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
 use tre::outbox::{Message as OutboxMessage, Settings as SmtpSettings};
@@ -233,17 +233,6 @@ pub async fn assessment_trends(s: State<'_, AppState>) -> Res<Trends> {
     run(&s, move |x| x.assessment_trends()).await
 }
 
-/// Seeds a past year from its score table (the file the officer chose in the open dialog).
-#[tauri::command]
-pub async fn assessment_import_scores(
-    s: State<'_, AppState>,
-    path: PathBuf,
-    year: Option<i32>,
-    replace: bool,
-) -> Res<ScoreImport> {
-    run(&s, move |x| x.assessment_import_scores(&path, year, replace)).await
-}
-
 #[tauri::command]
 pub async fn default_export_dir() -> Res<PathBuf> {
     Ok(tre::session::default_export_dir()?)
@@ -303,6 +292,59 @@ pub async fn dossier_build(
         written.remember(&part.eml);
     }
     Ok(built)
+}
+
+/// "Tổng hợp của tỉnh": imports the communes' dossiers in the chosen folders or files for
+/// `year`, each step sent to the window as a "province-progress" event.
+#[tauri::command]
+pub async fn province_import(
+    app: AppHandle,
+    s: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+    year: i32,
+) -> Res<ImportReport> {
+    run(&s, move |x| {
+        x.province_import(&paths, year, &mut |p| {
+            let _ = app.emit("province-progress", &p);
+        })
+    })
+    .await
+}
+
+/// The consolidated table of `year` (communes × criteria, verdicts, documents' states).
+#[tauri::command]
+pub async fn province_table(s: State<'_, AppState>, year: i32) -> Res<Consolidated> {
+    run(&s, move |x| x.province_table(year)).await
+}
+
+/// Each commune's totals across the years imported.
+#[tauri::command]
+pub async fn province_trends(s: State<'_, AppState>, commune: Option<String>) -> Res<Vec<Trend>> {
+    run(&s, move |x| x.province_trends(commune.as_deref())).await
+}
+
+/// The issuing body and signer remembered for the report.
+#[tauri::command]
+pub async fn province_issuer(s: State<'_, AppState>) -> Res<Option<Issuer>> {
+    run(&s, move |x| x.province_issuer()).await
+}
+
+#[tauri::command]
+pub async fn province_set_issuer(s: State<'_, AppState>, issuer: Issuer) -> Res<()> {
+    run(&s, move |x| x.province_set_issuer(&issuer)).await
+}
+
+/// "Xuất Excel" / "Xuất PDF": into the export folder; returns the path.
+#[tauri::command]
+pub async fn province_export(
+    s: State<'_, AppState>,
+    written: State<'_, Written>,
+    year: i32,
+    pdf: bool,
+) -> Res<PathBuf> {
+    let out = run(&s, move |x| x.province_export_to_folder(year, pdf)).await?;
+    written.remember(&out);
+    Ok(out)
 }
 
 /// Imports a plan file chosen by the officer and saves it as a new plan, checked.

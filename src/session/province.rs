@@ -98,4 +98,18 @@ impl Session {
         write_atomic(out, &crate::render::pdf::write_pdf(&doc)?)?;
         Ok(out.to_path_buf())
     }
+
+    /// "Xuất Excel" / "Xuất PDF" of the page: the workbook or the report of `year` into the
+    /// export folder under a fixed ASCII name; returns its path.
+    pub fn province_export_to_folder(&self, year: i32, pdf: bool) -> Result<PathBuf> {
+        crate::model::date::check_year(year)?;
+        let dir = self.export_dir()?;
+        if pdf {
+            let out = dir.join(format!("{year}_Bao-cao-tong-hop-xa-phu-hop-tre-em.pdf"));
+            self.province_export_pdf(year, None, &out)
+        } else {
+            let out = dir.join(format!("{year}_Tong-hop-ket-qua-xa-phu-hop-tre-em.xlsx"));
+            self.province_export_xlsx(year, &out)
+        }
+    }
 }

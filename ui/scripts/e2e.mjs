@@ -526,31 +526,6 @@ await step('the assessment page charts every stored year from the core, criteria
   assert.match(await page.locator('[data-testid="trend-svg"] title').first().textContent(), /Tiêu chí 7/);
 });
 
-await step('a score table exported by Tre seeds an earlier year from the page; a year with figures needs "replace"', async () => {
-  const xlsx = await core('assessment_export', { kind: 'assessment', year: 2026, format: 'xlsx' });
-  const importAs = async (year, replace) => {
-    await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), xlsx);
-    await t('score-import').click();
-    await t('score-import-dialog').waitFor();
-    await t('score-import-year').fill(String(year));
-    if (replace) await t('score-import-replace').check();
-    await t('score-import-run').click();
-  };
-  await importAs(2023, false);
-  await t('score-import-dialog').waitFor({ state: 'detached' });
-  assert.match(await toastText(), /Đã nhập bảng điểm năm 2023/);
-  await page.locator('[data-testid="trend-bar"][data-year="2023"]').first().waitFor();
-  const trends = await core('assessment_trends');
-  const total = (y) => trends.totals.find((x) => x.year === y)?.total;
-  assert.equal(total(2023), total(2026));
-  await importAs(2023, false);
-  assert.match(await t('score-import-error').textContent(), /Năm 2023 đã có số liệu/);
-  await shot('assessment-score-import-refused');
-  await t('score-import-replace').check();
-  await t('score-import-run').click();
-  await t('score-import-dialog').waitFor({ state: 'detached' });
-});
-
 // A USB stick stands in as a folder outside the database's (the core refuses a copy beside it).
 const usb = mkdtempSync(join(tmpdir(), 'tre-usb-'));
 

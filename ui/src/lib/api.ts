@@ -4,6 +4,7 @@
 //
 // Command names are snake_case; argument names are camelCase as Tauri 2 converts them.
 
+import type { Consolidated, ImportReport as ProvinceImportReport, Issuer, ProvinceProgress, Trend as ProvinceTrend } from './province';
 import type {
   ApiError,
   AssessmentEdit,
@@ -27,7 +28,6 @@ import type {
   PagePreview,
   Overview,
   Trends,
-  ScoreImport,
   Plan,
   PlanSummary,
   RegisterEntry,
@@ -135,10 +135,6 @@ export const assessmentSet = (year: number, edit: AssessmentEdit) => call<Overvi
 export const assessmentCategories = () => call<Category[]>('assessment_categories');
 /** Every stored year scored with the catalogue in use, per criterion and sub-item. */
 export const assessmentTrends = () => call<Trends>('assessment_trends');
-/** Seeds a past year from its score table (XLSX): the table's year unless `year` is given; a
- * year that already has figures only with `replace`. */
-export const assessmentImportScores = (path: string, year: number | null, replace: boolean) =>
-  call<ScoreImport>('assessment_import_scores', { path, year, replace });
 /** Writes one document of the assessment into the export folder; returns the path written.
  * The proposal is refused (Vietnamese message) while the verdict is not "đạt". */
 export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>
@@ -160,6 +156,28 @@ export async function dossierBuild(year: number, options: DossierOptions, onProg
     unlisten?.();
   }
 }
+
+// --- the province's side (Tổng hợp của tỉnh) ------------------------------------------------
+/** Imports the communes' dossiers in the chosen folders or ZIPs for `year`: each verified,
+ * its summary stored. `onProgress` gets each dossier done (in a browser, the result alone). */
+export async function provinceImport(paths: string[], year: number, onProgress?: (p: ProvinceProgress) => void): Promise<ProvinceImportReport> {
+  let unlisten: (() => void) | null = null;
+  if (inTauri && onProgress) {
+    const { listen } = await import('@tauri-apps/api/event');
+    unlisten = await listen<ProvinceProgress>('province-progress', (e) => onProgress(e.payload));
+  }
+  try {
+    return await call<ProvinceImportReport>('province_import', { paths, year });
+  } finally {
+    unlisten?.();
+  }
+}
+export const provinceTable = (year: number) => call<Consolidated>('province_table', { year });
+export const provinceTrends = (commune: string | null) => call<ProvinceTrend[]>('province_trends', { commune });
+export const provinceIssuer = () => call<Issuer | null>('province_issuer');
+export const provinceSetIssuer = (issuer: Issuer) => call<void>('province_set_issuer', { issuer });
+/** The consolidated workbook (`pdf` false) or report into the export folder; returns the path. */
+export const provinceExport = (year: number, pdf: boolean) => call<string>('province_export', { year, pdf });
 
 // --- the document register (sổ văn bản đi) ------------------------------------------------
 export const registerList = (year: number) => call<RegisterEntry[]>('register_list', { year });
@@ -270,8 +288,8 @@ export const openSignedCopyDialog = () =>
 export const openCertificateDialog = () =>
   openFilesDialog('Chọn tệp chứng thư gốc tin cậy', { name: 'Chứng thư số (.cer, .crt, .pem)', extensions: ['cer', 'crt', 'pem', 'der'] });
 
-/** A past year's score table (Tre's "Bảng điểm" or a province's with the same columns). */
-export const openScoreTableDialog = () => openFileDialog('Chọn bảng điểm (Excel) của năm trước', { name: 'Bảng điểm (Excel .xlsx)', extensions: ['xlsx'] });
+/** The communes' dossiers (.zip, every part of a split one) the province imports. */
+export const openDossierZipsDialog = () => openFilesDialog('Chọn hồ sơ (.zip) của các xã', { name: 'Hồ sơ của xã (.zip)', extensions: ['zip'] });
 
 /** A backup file (.db) to restore from; null when cancelled. */
 export const openBackupFileDialog = () => openFileDialog('Chọn tệp sao lưu của Tre', { name: 'Bản sao lưu của Tre (.db)', extensions: ['db'] });

@@ -38,7 +38,6 @@ export type {
   SignatureStatus,
   TrustRoot,
   Trends,
-  ScoreImport,
   Figure,
   Finding,
   HistoryEntry,
