@@ -163,13 +163,14 @@ fn generate() -> String {
         decl::<Scored>(cfg),
         decl::<UnitStatus>(cfg),
         decl::<Overview>(cfg),
-    ];
         decl::<crate::assess::trend::YearTotal>(cfg),
         decl::<crate::assess::trend::CriterionPoint>(cfg),
         decl::<crate::assess::trend::ItemPoint>(cfg),
         decl::<crate::assess::trend::ItemTrend>(cfg),
         decl::<crate::assess::trend::CriterionTrend>(cfg),
         decl::<crate::assess::trend::Trends>(cfg),
+        decl::<crate::assess::seed::ScoreImport>(cfg),
+    ];
 
     // One file, no imports: every type a declaration refers to must be declared here too.
     let declared: BTreeSet<&str> = decls.iter().map(|d| d.name.as_str()).collect();

@@ -71,6 +71,7 @@ const COMMANDS: &[&str] = &[
     "assessment_set",
     "assessment_categories",
     "assessment_trends",
+    "assessment_import_scores",
     "assessment_export",
     "dossier_build",
     "province_import",
@@ -162,6 +163,11 @@ pub fn dispatch(s: &mut Session, cmd: &str, args: Value) -> Result<Value, Failur
         "assessment_set" => ok(s.assessment_set(a.get("year")?, &a.get::<AssessmentEdit>("edit")?)),
         "assessment_categories" => ok(s.assessment_categories()),
         "assessment_trends" => ok(s.assessment_trends()),
+        "assessment_import_scores" => ok(s.assessment_import_scores(
+            &a.get::<PathBuf>("path")?,
+            a.get("year")?,
+            a.get::<Option<bool>>("replace")?.unwrap_or(false),
+        )),
         "assessment_export" => {
             let kind: AssessmentKind = a.get("kind")?;
             ok(s.assessment_export(kind, a.get("year")?, a.get::<ExportFormat>("format")?))

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::opening::Written;
 use tauri::{AppHandle, Emitter, State};
+use tre::assess::seed::ScoreImport;
 use tre::assess::trend::Trends;
 use tre::assess::view::Overview;
 use tre::catalog::Category;
@@ -231,6 +232,17 @@ pub async fn assessment_categories(s: State<'_, AppState>) -> Res<Vec<Category>>
 #[tauri::command]
 pub async fn assessment_trends(s: State<'_, AppState>) -> Res<Trends> {
     run(&s, move |x| x.assessment_trends()).await
+}
+
+/// Seeds a past year from its score table (the file the officer chose in the open dialog).
+#[tauri::command]
+pub async fn assessment_import_scores(
+    s: State<'_, AppState>,
+    path: PathBuf,
+    year: Option<i32>,
+    replace: bool,
+) -> Res<ScoreImport> {
+    run(&s, move |x| x.assessment_import_scores(&path, year, replace)).await
 }
 
 #[tauri::command]

@@ -51,6 +51,7 @@ fn main() {
             commands::assessment_set,
             commands::assessment_categories,
             commands::assessment_trends,
+            commands::assessment_import_scores,
             commands::assessment_export,
             commands::dossier_build,
             commands::province_import,

@@ -227,7 +227,7 @@ impl Session {
             let n = a.entries.len() + a.criterion_points.len();
             if n > 0 && !replace {
                 return Err(Error::Invalid(format!(
-                    "Năm {year} đã có số liệu tự đánh giá ({n} chỉ số, tiêu chí đã nhập), nên bảng điểm chưa được nhập. Nếu muốn thay toàn bộ số liệu năm {year} bằng bảng này, hãy nhập lại và chọn thay thế số liệu cũ (Hoàn tác lấy lại được số liệu cũ)."
+                    "Năm {year} đã có số liệu tự đánh giá ({n} mục đã nhập), nên bảng điểm chưa được nhập. Nếu muốn thay toàn bộ số liệu năm {year} bằng bảng này, hãy nhập lại và chọn thay thế số liệu cũ (Hoàn tác lấy lại được số liệu cũ)."
                 )));
             }
         }

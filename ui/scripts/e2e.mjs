@@ -503,6 +503,40 @@ await step('the province imports the dossier just built from its folder, consoli
   await t('province-trend').waitFor();
 });
 
+await step('the province imports the dossier just built from its folder, consolidates it and exports Excel and the report', async () => {
+  // The commune's dossier (drafts) written into the export folder, as the province receives it.
+  const year = (await core('plans_list', { year: null }))[0].year;
+  await core('dossier_build', { year, options: { drafts: true, docx: false, max_email_bytes: 20000000 } });
+  const exports = join(testDir, 'Tre');
+  const zips = readdirSync(exports).filter((f) => f.endsWith('.zip'));
+  assert.ok(zips.length >= 1, readdirSync(exports).join(', '));
+  await t('nav-province').click();
+  await t('province-year').fill(String(year));
+  await t('province-year').dispatchEvent('change');
+  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), exports);
+  await t('province-import-folder').click();
+  await t('province-import-result').waitFor({ timeout: 60000 });
+  const result = await t('province-import-result').textContent();
+  assert.match(result, /nguyên vẹn/, result);
+  await t('province-table').waitFor();
+  const commune = await core('commune_get');
+  assert.match(await t('province-table').textContent(), new RegExp(`${commune.kind} ${commune.name}`));
+  await shot('province-consolidated');
+  await t('province-export-xlsx').click();
+  assert.match(await t('province-exported').textContent(), /Tong-hop-ket-qua.*\.xlsx/);
+  // The report is refused until the issuing body is named, then written.
+  await t('province-export-pdf').click();
+  await page.getByRole('alert').filter({ hasText: 'tên cơ quan ban hành' }).waitFor();
+  await t('province-issuer').fill('Sở Y tế tỉnh Tuyên Quang');
+  await t('province-place').fill('Tuyên Quang');
+  await t('province-export-pdf').click();
+  await page.locator('[data-testid="province-exported"]', { hasText: '.pdf' }).waitFor();
+  const trends = await core('province_trends', { commune: null });
+  assert.equal(trends.length, 1, JSON.stringify(trends));
+  await t('province-trend-show').click();
+  await t('province-trend').waitFor();
+});
+
 await step('the assessment page charts every stored year from the core, criteria then one criterion\'s sub-items', async () => {
   await core('assessment_set', { year: 2025, edit: { code: '7.1', value: '900/1000' } });
   await core('assessment_set', { year: 2026, edit: { code: '7.1', value: '412/415' } });
@@ -524,6 +558,31 @@ await step('the assessment page charts every stored year from the core, criteria
   await t('trend-table-toggle').click();
   assert.match(await t('trend-table').textContent(), /900\/1000 \(90 %\) → chưa chấm/);
   assert.match(await page.locator('[data-testid="trend-svg"] title').first().textContent(), /Tiêu chí 7/);
+});
+
+await step('a score table exported by Tre seeds an earlier year from the page; a year with figures needs "replace"', async () => {
+  const xlsx = await core('assessment_export', { kind: 'assessment', year: 2026, format: 'xlsx' });
+  const importAs = async (year, replace) => {
+    await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), xlsx);
+    await t('score-import').click();
+    await t('score-import-dialog').waitFor();
+    await t('score-import-year').fill(String(year));
+    if (replace) await t('score-import-replace').check();
+    await t('score-import-run').click();
+  };
+  await importAs(2023, false);
+  await t('score-import-dialog').waitFor({ state: 'detached' });
+  assert.match(await toastText(), /Đã nhập bảng điểm năm 2023/);
+  await page.locator('[data-testid="trend-bar"][data-year="2023"]').first().waitFor();
+  const trends = await core('assessment_trends');
+  const total = (y) => trends.totals.find((x) => x.year === y)?.total;
+  assert.equal(total(2023), total(2026));
+  await importAs(2023, false);
+  assert.match(await t('score-import-error').textContent(), /Năm 2023 đã có số liệu/);
+  await shot('assessment-score-import-refused');
+  await t('score-import-replace').check();
+  await t('score-import-run').click();
+  await t('score-import-dialog').waitFor({ state: 'detached' });
 });
 
 // A USB stick stands in as a folder outside the database's (the core refuses a copy beside it).

@@ -28,6 +28,7 @@ import type {
   PagePreview,
   Overview,
   Trends,
+  ScoreImport,
   Plan,
   PlanSummary,
   RegisterEntry,
@@ -135,6 +136,10 @@ export const assessmentSet = (year: number, edit: AssessmentEdit) => call<Overvi
 export const assessmentCategories = () => call<Category[]>('assessment_categories');
 /** Every stored year scored with the catalogue in use, per criterion and sub-item. */
 export const assessmentTrends = () => call<Trends>('assessment_trends');
+/** Seeds a past year from its score table (XLSX): the table's year unless `year` is given; a
+ * year that already has figures only with `replace`. */
+export const assessmentImportScores = (path: string, year: number | null, replace: boolean) =>
+  call<ScoreImport>('assessment_import_scores', { path, year, replace });
 /** Writes one document of the assessment into the export folder; returns the path written.
  * The proposal is refused (Vietnamese message) while the verdict is not "đạt". */
 export const assessmentExport = (kind: AssessmentKind, year: number, format: AssessmentFormat) =>
@@ -287,6 +292,9 @@ export const openSignedCopyDialog = () =>
 /** Certificate files to trust (a CA's or the province's roots); null when cancelled. */
 export const openCertificateDialog = () =>
   openFilesDialog('Chọn tệp chứng thư gốc tin cậy', { name: 'Chứng thư số (.cer, .crt, .pem)', extensions: ['cer', 'crt', 'pem', 'der'] });
+
+/** A past year's score table (Tre's "Bảng điểm" or a province's with the same columns). */
+export const openScoreTableDialog = () => openFileDialog('Chọn bảng điểm (Excel) của năm trước', { name: 'Bảng điểm (Excel .xlsx)', extensions: ['xlsx'] });
 
 /** The communes' dossiers (.zip, every part of a split one) the province imports. */
 export const openDossierZipsDialog = () => openFilesDialog('Chọn hồ sơ (.zip) của các xã', { name: 'Hồ sơ của xã (.zip)', extensions: ['zip'] });

@@ -947,5 +947,38 @@ totals: Array<YearTotal>,
  */
 criteria: Array<CriterionTrend>, };
 
+/**
+ * What a score table's import did, for the message after it.
+ */
+export type ScoreImport = { year: number, 
+/**
+ * Sub-items whose figures were taken.
+ */
+figures: number, 
+/**
+ * Sub-items whose points were kept from the table (by hand).
+ */
+manual_items: number, 
+/**
+ * Criteria whose points were kept as a whole from the table.
+ */
+manual_criteria: number, 
+/**
+ * The total Tre computes for the year now.
+ */
+total: number, 
+/**
+ * The table's own total, when it has one.
+ */
+sheet_total: number | null, 
+/**
+ * Codes in the table that the catalogue in use does not have (not imported).
+ */
+skipped: Array<string>, 
+/**
+ * Vietnamese sentences: the table's commune or total differ, and so on.
+ */
+notes: Array<string>, };
+
 /** The `code` of every error a command rejects with (`tre::Error::code`). */
 export type ErrorCode = 'invalid' | 'plan-not-found' | 'no-commune' | 'commune-incomplete' | 'demo-needs-empty-file' | 'db-newer' | 'db-corrupt' | 'disk-full' | 'io' | 'db' | 'nothing-to-undo' | 'unknown-template' | 'render' | 'nothing-to-redo' | 'db-busy' | 'backup-invalid' | 'no-data-dir' | 'legacy-encoding' | 'missing-signed-copies';

@@ -38,6 +38,7 @@ export type {
   SignatureStatus,
   TrustRoot,
   Trends,
+  ScoreImport,
   Figure,
   Finding,
   HistoryEntry,
