@@ -503,40 +503,6 @@ await step('the province imports the dossier just built from its folder, consoli
   await t('province-trend').waitFor();
 });
 
-await step('the province imports the dossier just built from its folder, consolidates it and exports Excel and the report', async () => {
-  // The commune's dossier (drafts) written into the export folder, as the province receives it.
-  const year = (await core('plans_list', { year: null }))[0].year;
-  await core('dossier_build', { year, options: { drafts: true, docx: false, max_email_bytes: 20000000 } });
-  const exports = join(testDir, 'Tre');
-  const zips = readdirSync(exports).filter((f) => f.endsWith('.zip'));
-  assert.ok(zips.length >= 1, readdirSync(exports).join(', '));
-  await t('nav-province').click();
-  await t('province-year').fill(String(year));
-  await t('province-year').dispatchEvent('change');
-  await page.evaluate((p) => (window.__TRE_E2E_OPEN__ = p), exports);
-  await t('province-import-folder').click();
-  await t('province-import-result').waitFor({ timeout: 60000 });
-  const result = await t('province-import-result').textContent();
-  assert.match(result, /nguyên vẹn/, result);
-  await t('province-table').waitFor();
-  const commune = await core('commune_get');
-  assert.match(await t('province-table').textContent(), new RegExp(`${commune.kind} ${commune.name}`));
-  await shot('province-consolidated');
-  await t('province-export-xlsx').click();
-  assert.match(await t('province-exported').textContent(), /Tong-hop-ket-qua.*\.xlsx/);
-  // The report is refused until the issuing body is named, then written.
-  await t('province-export-pdf').click();
-  await page.getByRole('alert').filter({ hasText: 'tên cơ quan ban hành' }).waitFor();
-  await t('province-issuer').fill('Sở Y tế tỉnh Tuyên Quang');
-  await t('province-place').fill('Tuyên Quang');
-  await t('province-export-pdf').click();
-  await page.locator('[data-testid="province-exported"]', { hasText: '.pdf' }).waitFor();
-  const trends = await core('province_trends', { commune: null });
-  assert.equal(trends.length, 1, JSON.stringify(trends));
-  await t('province-trend-show').click();
-  await t('province-trend').waitFor();
-});
-
 await step('the assessment page charts every stored year from the core, criteria then one criterion\'s sub-items', async () => {
   await core('assessment_set', { year: 2025, edit: { code: '7.1', value: '900/1000' } });
   await core('assessment_set', { year: 2026, edit: { code: '7.1', value: '412/415' } });
