@@ -17,6 +17,7 @@ use tre::assess::trend::Trends;
 use tre::assess::view::Overview;
 use tre::catalog::Category;
 use tre::check::Finding;
+use tre::deadlines::reminders::Reminder;
 use tre::deadlines::DeadlineItem;
 use tre::document::assessment::AssessmentKind;
 use tre::dossier::{DossierResult, Options};
@@ -207,6 +208,12 @@ pub async fn history(s: State<'_, AppState>, limit: usize) -> Res<Vec<HistoryEnt
 #[tauri::command]
 pub async fn deadlines(s: State<'_, AppState>, year: i32) -> Res<Vec<DeadlineItem>> {
     run(&s, move |x| x.deadlines(year)).await
+}
+
+/// The home page's deadline reminder: what the day's notification says (noting nothing).
+#[tauri::command]
+pub async fn reminder(s: State<'_, AppState>) -> Res<Option<Reminder>> {
+    run(&s, move |x| x.reminder(None)).await
 }
 
 #[tauri::command]

@@ -6,6 +6,7 @@
 mod commands;
 mod opening;
 mod outbox;
+mod reminders;
 
 use tauri::Manager;
 
@@ -21,10 +22,12 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(commands::AppState::default())
         .manage(opening::Written::default())
         .setup(|app| {
             app.manage(outbox::Runner::start(app.handle().clone()));
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -46,6 +49,7 @@ fn main() {
             commands::redo,
             commands::history,
             commands::deadlines,
+            commands::reminder,
             commands::default_export_dir,
             commands::assessment_overview,
             commands::assessment_set,

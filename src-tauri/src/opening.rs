@@ -24,11 +24,17 @@ impl Written {
 
     /// A written file, the folder of one, or the export folder.
     fn allows(&self, path: &Path) -> bool {
+        self.allows_in(path, tre::session::default_export_dir().ok().as_deref())
+    }
+
+    /// `allows` with the export folder given, so a test need not set the environment.
+    /// Paths are compared once resolved: "..", "." and symbolic links cannot lead elsewhere.
+    fn allows_in(&self, path: &Path, export_dir: Option<&Path>) -> bool {
         let path = canonical(path);
         let set = self.0.lock().unwrap_or_else(|p| p.into_inner());
         set.contains(&path)
             || set.iter().any(|f| f.parent() == Some(path.as_path()))
-            || tre::session::default_export_dir().is_ok_and(|d| canonical(&d) == path)
+            || export_dir.is_some_and(|d| canonical(d) == path)
     }
 }
 
@@ -96,5 +102,45 @@ mod tests {
         assert!(!w.allows(Path::new("/etc/passwd")));
         // The same file written through another spelling of its path.
         assert!(w.allows(&dir.path().join(".").join("2026_TanLap_KH.pdf")));
+    }
+
+    /// "Lưu vào chỗ khác…" into a folder far from the data folder and the default export
+    /// folder (another disk, a USB stick), with a Vietnamese name: "Mở tệp" and "Mở thư mục"
+    /// work on it; its neighbours, the folder above and ways around it are refused.
+    #[test]
+    fn an_export_folder_elsewhere_with_a_vietnamese_name() {
+        let root = tempfile::tempdir().unwrap();
+        let docs = root.path().join("xyz").join("Tài liệu");
+        std::fs::create_dir_all(&docs).unwrap();
+        let file = docs.join("2026_TanLap_KH-BVCSTE.pdf");
+        std::fs::write(&file, b"%PDF").unwrap();
+        let other = docs.join("bang-luong.xlsx");
+        std::fs::write(&other, b"PK").unwrap();
+        let w = Written::default();
+        // The export folder set elsewhere is allowed before anything is written into it.
+        let export = root.path().join("Xuất").join("Tre");
+        assert!(w.allows_in(&export, Some(&export)));
+        assert!(!w.allows_in(&file, Some(&export)));
+        w.remember(&file);
+        assert!(w.allows_in(&file, Some(&export)), "Mở tệp");
+        assert!(w.allows_in(&docs, Some(&export)), "Mở thư mục");
+        assert!(w.allows_in(&docs.join("."), None));
+        // Refused: a file Tre did not write beside it, the folder above, a way out through
+        // "..", a link inside the folder that points elsewhere, and the system's files.
+        assert!(!w.allows_in(&other, Some(&export)));
+        assert!(!w.allows_in(&root.path().join("xyz"), Some(&export)));
+        assert!(!w.allows_in(&docs.join("..").join("..").join("xyz"), None));
+        assert!(!w.allows_in(
+            &docs.join("..").join("Tài liệu").join("bang-luong.xlsx"),
+            None
+        ));
+        #[cfg(unix)]
+        {
+            let link = docs.join("lien-ket.pdf");
+            std::os::unix::fs::symlink("/etc/passwd", &link).unwrap();
+            assert!(!w.allows_in(&link, None));
+        }
+        assert!(!w.allows_in(Path::new("/etc/passwd"), Some(Path::new("/etc"))));
+        assert!(!w.allows_in(Path::new("/"), None));
     }
 }

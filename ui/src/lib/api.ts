@@ -32,6 +32,7 @@ import type {
   Plan,
   PlanSummary,
   RegisterEntry,
+  Reminder,
   SendMethod,
   StoredPlan,
   Template,
@@ -128,6 +129,14 @@ export const redo = () => call<HistoryEntry>('redo');
 export const history = (limit: number) => call<HistoryEntry[]>('history', { limit });
 export const deadlines = (year: number) => call<YearDeadline[]>('deadlines', { year });
 export const defaultExportDir = () => call<string>('default_export_dir');
+/** Today's deadline reminder, as the desktop notification says it; null when nothing is due. */
+export const reminder = () => call<Reminder | null>('reminder');
+/** Calls `f` with each reminder the app gives while open (once a day); a no-op outside the app. */
+export async function onReminder(f: (r: Reminder) => void): Promise<() => void> {
+  if (!inTauri) return () => {};
+  const { listen } = await import('@tauri-apps/api/event');
+  return listen<Reminder>('reminder', (e) => f(e.payload));
+}
 
 // --- self-assessment -------------------------------------------------------------------------
 export const assessmentOverview = (year: number) => call<Overview>('assessment_overview', { year });

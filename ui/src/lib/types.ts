@@ -59,6 +59,7 @@ export type {
   PointsSource,
   Reference,
   RegisterEntry,
+  Reminder,
   Schedule,
   Scored,
   Section,
