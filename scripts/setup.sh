@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   # The end-to-end test: a virtual screen, WebKit's WebDriver, screenshots, the test script
   xvfb webkit2gtk-driver imagemagick python3
+  dbus-daemon dbus-bin notification-daemon  # a session bus and a notification server: the deadline reminder's test
   python3-venv                 # target/test-venv: the tests' PyPI packages (tests/requirements.txt)
   # The UI's click-through on the real core (ui/scripts/e2e.mjs, playwright-core)
   chromium

@@ -138,12 +138,15 @@ class Session:
         return self.find(f'[data-testid="{testid}"]', timeout)
 
     def click(self, el):
+        count("click")
         # WebDriver scrolls an element only just into view, where the sticky bars of the
         # app (the setup form's save bar) would take the click: centre it first.
         self.js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", ref(el))
         self.cmd("POST", f"/element/{el}/click", {})
 
     def type(self, el, text):
+        for kind in typed(text):
+            count(kind)
         self.cmd("POST", f"/element/{el}/value", {"text": text})
 
     def replace_text(self, el, text):
@@ -179,6 +182,43 @@ class Session:
             f.write(png)
 
 
+# --- what the officer does, counted ----------------------------------------------------------
+# Each click, each field typed into and each key chord (Tab, Enter, Ctrl+A) the steps send is
+# one interaction; what a step does by script (scrolling, reading) is not. The steps from the
+# first launch to the printed plan must stay within a budget (app.py).
+
+
+def typed(text):
+    """The interactions one send-keys call makes: the text typed (one, however long) and each
+    key chord; Ctrl pressed, keys, Ctrl released is one chord."""
+    kinds, chord, text_seen = [], False, False
+    for ch in text:
+        if ch == KEY_CTRL:
+            if chord:
+                kinds.append("key")
+            chord = not chord
+        elif chord:
+            continue
+        elif "\ue000" <= ch <= "\ue05d":
+            kinds.append("key")
+        elif not text_seen:
+            text_seen = True
+            kinds.append("field")
+    if chord:
+        kinds.append("key")
+    return kinds
+
+
+def count(kind):
+    state["interactions"][kind] += 1
+
+
+def interactions():
+    """How many interactions so far, and of which kinds."""
+    by = state["interactions"]
+    return sum(by.values()), dict(by)
+
+
 def wait(fn, timeout, what, interval=0.15):
     """Polls fn until it returns something truthy; fails after `timeout` seconds."""
     deadline = time.monotonic() + timeout
@@ -203,7 +243,7 @@ def run(cmd, timeout=60):
 # --- the steps -----------------------------------------------------------------------------------
 
 # Shared by the steps of app.py and assessment.py; each file adds its own keys.
-state = {"retries": 0, "session": None, "step": 0, "name": "start", "passed": 0}
+state = {"retries": 0, "session": None, "step": 0, "name": "start", "passed": 0, "interactions": {"click": 0, "field": 0, "key": 0}}
 
 
 def shot(name):
@@ -220,10 +260,12 @@ def step(name, title):
             state["step"] += 1
             state["name"] = name
             t0 = time.monotonic()
+            n0 = interactions()[0]
             fn(state["session"])
             shot(name)
             state["passed"] += 1
-            print(f"ok   {state['step']:02d} {title} ({time.monotonic() - t0:.1f} s)", flush=True)
+            n = interactions()[0] - n0
+            print(f"ok   {state['step']:02d} {title} ({time.monotonic() - t0:.1f} s, {n} interactions)", flush=True)
 
         runner.title = title
         return runner

@@ -18,14 +18,17 @@ APP="$TARGET/debug/tre-app"
 CLI="$TARGET/debug/tre"
 ARTIFACTS="${E2E_ARTIFACTS:-$ROOT/target/e2e-artifacts}"
 NATIVE_DRIVER="${WEBKIT_WEBDRIVER:-/usr/bin/WebKitWebDriver}"
+# The desktop's notification server (Debian's notification-daemon), for the deadline reminder.
+NOTIFY_DAEMON="${NOTIFICATION_DAEMON:-/usr/lib/notification-daemon/notification-daemon}"
 
 say() { echo "==> e2e: $*"; }
 die() { echo "E2E: $*" >&2; exit 1; }
 
-for tool in Xvfb python3 pdftotext pdftoppm node npm; do
+for tool in Xvfb python3 pdftotext pdftoppm node npm dbus-daemon dbus-monitor; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is missing: run scripts/setup.sh (as root or with sudo)"
 done
 [ -x "$NATIVE_DRIVER" ] || die "$NATIVE_DRIVER is missing: apt-get install webkit2gtk-driver (scripts/setup.sh does it)"
+[ -x "$NOTIFY_DAEMON" ] || die "$NOTIFY_DAEMON is missing: apt-get install notification-daemon (scripts/setup.sh does it)"
 
 # --- build what is missing or stale ------------------------------------------------------------
 if [ ! -d ui/node_modules ]; then
@@ -50,6 +53,9 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/tre-e2e.XXXXXX")"
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
 XVFB_PID=""
 DRIVER_PID=""
+BUS_PID=""
+NOTIFY_PID=""
+MONITOR_PID=""
 
 # Processes of this run's app (same binary and same TRE_DB), wherever they were started from.
 our_apps() {
@@ -77,6 +83,8 @@ cleanup() {
     kill -TERM $left 2>/dev/null; sleep 0.5
     left="$(our_apps)"; [ -n "$left" ] && kill -KILL $left 2>/dev/null
   fi
+  local pid
+  for pid in $MONITOR_PID $NOTIFY_PID $BUS_PID; do kill -TERM "$pid" 2>/dev/null; done
   if [ -n "$XVFB_PID" ]; then
     kill -TERM "$XVFB_PID" 2>/dev/null
     for _ in $(seq 1 30); do kill -0 "$XVFB_PID" 2>/dev/null || break; sleep 0.1; done
@@ -102,6 +110,38 @@ for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; kill -0 "$XVFB_PID" 2
 [ -s "$WORK/display" ] || die "Xvfb did not start: $(cat "$WORK/xvfb.log")"
 export DISPLAY=":$(tr -d '[:space:]' <"$WORK/display")"
 
+# --- a session bus of our own with a notification server, and a record of what it is sent -----
+say "starting a session bus, notification-daemon and dbus-monitor"
+# Its own configuration: no service files, so nothing of the system's (portals, dconf, the
+# accessibility bus) is started on it and the app meets the bus it would meet without one.
+cat >"$WORK/bus.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=$WORK/bus</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+dbus-daemon --config-file="$WORK/bus.conf" --fork --nopidfile \
+  --print-address=3 --print-pid=4 3>"$WORK/bus-address" 4>"$WORK/bus-pid" >"$WORK/dbus.log" 2>&1 || die "dbus-daemon did not start: $(cat "$WORK/dbus.log")"
+BUS_PID="$(tr -d '[:space:]' <"$WORK/bus-pid")"
+BUS="$(head -n 1 "$WORK/bus-address")"
+DBUS_SESSION_BUS_ADDRESS="$BUS" "$NOTIFY_DAEMON" >"$WORK/notification-daemon.log" 2>&1 &
+NOTIFY_PID=$!
+export E2E_NOTIFICATIONS="$WORK/notifications.log"
+DBUS_SESSION_BUS_ADDRESS="$BUS" dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \
+  >"$E2E_NOTIFICATIONS" 2>"$WORK/dbus-monitor.log" &
+MONITOR_PID=$!
+notify_up() { DBUS_SESSION_BUS_ADDRESS="$BUS" dbus-send --session --print-reply --dest=org.freedesktop.Notifications /org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation >/dev/null 2>&1; }
+for _ in $(seq 1 50); do notify_up && break; kill -0 "$NOTIFY_PID" 2>/dev/null || break; sleep 0.1; done
+notify_up || die "notification-daemon did not start: $(cat "$WORK/notification-daemon.log")"
+
 # --- tauri-driver on free ports ----------------------------------------------------------------
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT="${E2E_PORT:-4444}"
@@ -118,7 +158,7 @@ export WEBDRIVER_URL="http://127.0.0.1:$PORT"
 say "starting tauri-driver on port $PORT (DISPLAY=$DISPLAY)"
 # HOME and the XDG dirs point into the temp dir only for the app (window state, Documents).
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  XDG_CACHE_HOME="$WORK/home/.cache" XDG_RUNTIME_DIR="$WORK/home/run" \
+  XDG_CACHE_HOME="$WORK/home/.cache" XDG_RUNTIME_DIR="$WORK/home/run" DBUS_SESSION_BUS_ADDRESS="$BUS" \
   WEBKIT_DISABLE_DMABUF_RENDERER=1 NO_AT_BRIDGE=1 LANG=C.UTF-8 \
   setsid tauri-driver --port "$PORT" --native-port "$NATIVE_PORT" --native-driver "$NATIVE_DRIVER" \
   >"$WORK/tauri-driver.log" 2>&1 &
