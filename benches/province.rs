@@ -46,7 +46,12 @@ fn fixture(n: usize) -> PathBuf {
         let parts = if k % 10 == 0 { 2 } else { 1 };
         let created = chrono::DateTime::parse_from_rfc3339("2026-11-20T08:00:00+07:00").unwrap()
             + chrono::Duration::minutes(k as i64);
-        for (i, zip) in f.dossier(k, 2026, parts, created).unwrap().iter().enumerate() {
+        for (i, zip) in f
+            .dossier(k, 2026, parts, created)
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
             let name = if parts > 1 {
                 format!("xa-{k:04}_phan-{}-cua-{parts}.zip", i + 1)
             } else {
@@ -56,7 +61,10 @@ fn fixture(n: usize) -> PathBuf {
         }
     }
     std::fs::write(&done, "").unwrap();
-    eprintln!("{n} dossiers generated in {:.1} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "{n} dossiers generated in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     dir
 }
 

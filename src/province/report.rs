@@ -362,3 +362,73 @@ fn trend_table(b: &mut Vec<Block>, t: &Consolidated, trends: &[Trend]) {
     }
     b.push(Block::Table(table));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::province::{consolidate, trends, CommuneResult, CriterionPoints};
+
+    fn result(year: i32, total: f64) -> CommuneResult {
+        CommuneResult {
+            commune: "xã Minh Hòa".into(),
+            province: "Phú Thọ".into(),
+            year,
+            created: String::new(),
+            manifest_sha256: String::new(),
+            files: 1,
+            parts: 1,
+            criteria: vec![CriterionPoints {
+                code: "1".into(),
+                name: "Nguồn lực".into(),
+                max_points: Some(100.0),
+                points: Some(total),
+            }],
+            total: Some(total),
+            verdict: None,
+            recognised: Some(false),
+            documents: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_report_names_only_the_issuer_typed_and_follows_the_years() {
+        let all = vec![result(2025, 80.0), result(2026, 95.0)];
+        let t = consolidate(2026, all.clone(), Vec::new());
+        let tr = trends(all, None);
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let e = report_document(&t, &tr, &Issuer::default(), None, today).unwrap_err();
+        assert_eq!(e.code(), "invalid");
+        assert!(e.to_string().contains("tên cơ quan ban hành"), "{e}");
+        let issuer = Issuer {
+            name: "Sở Y tế tỉnh Phú Thọ".into(),
+            place: "Phú Thọ".into(),
+            symbol: "SYT".into(),
+            ..Default::default()
+        };
+        let doc = report_document(&t, &tr, &issuer, None, today).unwrap();
+        assert_eq!(doc.header.authority, ["SỞ Y TẾ TỈNH PHÚ THỌ"]);
+        assert_eq!(doc.header.parent_authority, None);
+        assert!(
+            doc.header.number_line.ends_with("/BC-SYT"),
+            "{}",
+            doc.header.number_line
+        );
+        assert_eq!(
+            doc.header.place_date,
+            "Phú Thọ, ngày      tháng      năm 2026"
+        );
+        assert_eq!(doc.recipients, ["- Lưu: VT."]);
+        assert!(doc.signature.titles.is_empty() && doc.signature.name.is_empty());
+        let lines = doc.plain_lines();
+        assert!(
+            lines.iter().any(|l| l == "xã Minh Hòa | 80 | 95 | +15"),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("1 | xã Minh Hòa | 95 | Chưa đạt")),
+            "{lines:#?}"
+        );
+    }
+}

@@ -175,7 +175,7 @@ mod tests {
             DossierState::Intact,
             Some(result(2026, "a", 900.0)),
         );
-        s.province_save(&[first.clone()], 2026).unwrap();
+        s.province_save(std::slice::from_ref(&first), 2026).unwrap();
         s.province_save(&[first], 2026).unwrap();
         assert_eq!(s.province_results(Some(2026)).unwrap().len(), 1);
         let key = commune_key("Phú Thọ", "xã Minh Hòa");

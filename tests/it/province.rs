@@ -262,10 +262,7 @@ fn a_province_imports_checks_and_consolidates_its_communes_dossiers() {
     let sheet = book.worksheet_range("Tổng hợp").unwrap();
     let rows: Vec<Vec<Data>> = sheet.rows().map(|r| r.to_vec()).collect();
     let header = &rows[3];
-    let total_col = rows[2]
-        .iter()
-        .position(|c| c.to_string() == "Tổng điểm")
-        .unwrap();
+    let total_col = rows[2].iter().position(|c| *c == "Tổng điểm").unwrap();
     assert!(header[2].to_string().starts_with("TC 1"), "{:?}", header);
     let communes: Vec<String> = rows[4..].iter().map(|r| r[1].to_string()).collect();
     assert_eq!(communes, ["xã mẫu 1", "xã mẫu 2", "Số xã đạt"]);

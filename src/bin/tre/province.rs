@@ -11,6 +11,8 @@ use tre::province::Trend;
 use tre::session::Session;
 use tre::Result;
 
+// Parsed once per process: the size of the report's variant costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum ProvinceCmd {
     /// Nhập hồ sơ của các xã (thư mục chứa các tệp .zip, hoặc từng tệp; hồ sơ nhiều phần: đưa đủ các phần): kiểm tra từng hồ sơ và lưu kết quả để tổng hợp
