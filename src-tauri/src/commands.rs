@@ -21,10 +21,10 @@ use tre::deadlines::reminders::Reminder;
 use tre::deadlines::DeadlineItem;
 use tre::document::assessment::AssessmentKind;
 use tre::dossier::{DossierResult, Options};
-use tre::province::{Consolidated, ImportReport, Issuer, Trend};
 use tre::export::ExportFormat;
 use tre::model::{Commune, Plan};
 use tre::outbox::{Message as OutboxMessage, Settings as SmtpSettings};
+use tre::province::{Consolidated, ImportReport, Issuer, Trend};
 use tre::register::signature::TrustRoot;
 use tre::register::{Entry as RegisterEntry, SendMethod, Sending};
 use tre::session::{
