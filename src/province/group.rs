@@ -1,7 +1,8 @@
 //! The parts of one dossier: every part of a split dossier carries the same manifest.json,
 //! so ZIPs are grouped by the manifest's SHA-256. Only the central directory and the
 //! manifest (bounded) are read here; a ZIP that has no readable manifest is a dossier of
-//! its own, and `inspect` says what is wrong with it.
+//! its own, and `inspect` says what is wrong with it. The same attachment saved twice (two
+//! byte-identical ZIPs) is one part, not a part given twice: the copy is set aside.
 
 use std::collections::BTreeMap;
 use std::io::{BufReader, Read};
@@ -20,16 +21,27 @@ pub struct Group {
     pub manifest: Option<Vec<u8>>,
 }
 
+/// The dossiers, and each ZIP set aside as a byte-identical copy of another (copy, original).
+#[derive(Debug, Default)]
+pub struct Grouped {
+    pub groups: Vec<Group>,
+    pub copies: Vec<(PathBuf, PathBuf)>,
+}
+
 /// Groups `zips` by identical manifest, in the order of their first ZIP.
-pub fn group(zips: &[PathBuf]) -> Vec<Group> {
+pub fn group(zips: &[PathBuf]) -> Grouped {
     let mut by_hash: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups: Vec<Group> = Vec::new();
+    let mut copies = Vec::new();
     for path in zips {
         match manifest_bytes(path) {
             Some(bytes) => {
                 let key = sha256_hex(&bytes);
                 match by_hash.get(&key) {
-                    Some(&i) => groups[i].paths.push(path.clone()),
+                    Some(&i) => match groups[i].paths.iter().find(|p| same_bytes(p, path)) {
+                        Some(original) => copies.push((path.clone(), original.clone())),
+                        None => groups[i].paths.push(path.clone()),
+                    },
                     None => {
                         by_hash.insert(key, groups.len());
                         groups.push(Group {
@@ -45,7 +57,32 @@ pub fn group(zips: &[PathBuf]) -> Vec<Group> {
             }),
         }
     }
-    groups
+    Grouped { groups, copies }
+}
+
+/// Whether two files hold the same bytes: sizes first, then the content streamed side by
+/// side (only ZIPs of one dossier are compared, so this is rare and cheap).
+fn same_bytes(a: &std::path::Path, b: &std::path::Path) -> bool {
+    let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    if size(a).is_none() || size(a) != size(b) {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let Ok(n) = ra.read(&mut ba) else {
+            return false;
+        };
+        if n == 0 {
+            return rb.read(&mut bb[..1]).is_ok_and(|m| m == 0);
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
 }
 
 /// manifest.json of the ZIP at `path`, at most `MAX_MANIFEST` bytes; `None` when the file
@@ -86,11 +123,20 @@ mod tests {
         zip_with(&p("a2.zip"), &[(MANIFEST, b"{\"a\":1}"), ("y.pdf", b"y")]);
         zip_with(&p("none.zip"), &[("y.pdf", b"y")]);
         std::fs::write(p("text.zip"), b"not a zip").unwrap();
-        let zips: Vec<PathBuf> = ["a1.zip", "b.zip", "a2.zip", "none.zip", "text.zip"]
-            .iter()
-            .map(|n| p(n))
-            .collect();
-        let g = group(&zips);
+        std::fs::copy(p("a1.zip"), p("a1-copy.zip")).unwrap();
+        let zips: Vec<PathBuf> = [
+            "a1.zip",
+            "b.zip",
+            "a2.zip",
+            "none.zip",
+            "text.zip",
+            "a1-copy.zip",
+        ]
+        .iter()
+        .map(|n| p(n))
+        .collect();
+        let Grouped { groups: g, copies } = group(&zips);
+        assert_eq!(copies, [(p("a1-copy.zip"), p("a1.zip"))]);
         assert_eq!(g.len(), 4);
         assert_eq!(g[0].paths, [p("a1.zip"), p("a2.zip")]);
         assert_eq!(g[1].paths, [p("b.zip")]);

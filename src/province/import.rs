@@ -31,7 +31,8 @@ pub fn import(
 ) -> Result<ImportReport> {
     crate::model::date::check_year(year)?;
     let found = scan(inputs)?;
-    let groups = group(&found.zips);
+    let grouped = group(&found.zips);
+    let groups = grouped.groups;
     let total = groups.len();
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<ImportedDossier>>> = Mutex::new(vec![None; total]);
@@ -78,7 +79,14 @@ pub fn import(
         skipped: found
             .skipped
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| format!("{} (không phải tệp .zip)", p.display()))
+            .chain(grouped.copies.iter().map(|(copy, original)| {
+                format!(
+                    "{} (bản sao giống hệt {})",
+                    copy.display(),
+                    original.display()
+                )
+            }))
             .collect(),
     })
 }

@@ -142,7 +142,8 @@ pub struct DocumentState {
 pub struct ImportReport {
     pub year: i32,
     pub dossiers: Vec<ImportedDossier>,
-    /// Files in the folders that are not ZIPs, left aside.
+    /// Files left aside: those in the folders that are not ZIPs, and ZIPs that are
+    /// byte-identical copies of another one (the same attachment saved twice).
     pub skipped: Vec<String>,
 }
 

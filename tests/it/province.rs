@@ -119,6 +119,8 @@ fn a_province_imports_checks_and_consolidates_its_communes_dossiers() {
     assert!(bomb.len() < 2 << 20, "{}", bomb.len());
     write(&inbox, "xa6.zip", &bomb);
     write(&inbox, "khong-phai-zip.zip", b"Day khong phai tep ZIP");
+    // The same attachment saved twice: one dossier, the copy set aside.
+    std::fs::copy(inbox.join("xa1.zip"), inbox.join("xa1_2.zip")).unwrap();
     write(&inbox, "ghi-chu.txt", b"ghi chu");
 
     let dir = inbox.to_str().unwrap();
@@ -173,7 +175,15 @@ fn a_province_imports_checks_and_consolidates_its_communes_dossiers() {
     );
     let bomb = by_commune(&report, "xã mẫu 6")[0];
     assert!(bomb["problems"].to_string().contains("bom.bin"), "{bomb}");
-    assert!(report["skipped"].to_string().contains("ghi-chu.txt"));
+    let skipped = report["skipped"].to_string();
+    assert!(
+        skipped.contains("ghi-chu.txt (không phải tệp .zip)"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("xa1_2.zip (bản sao giống hệt"),
+        "{skipped}"
+    );
     let wrong = by_commune(&report, "xã mẫu 4")[0];
     assert!(
         wrong["message"].as_str().unwrap().contains("năm 2025"),

@@ -96,7 +96,7 @@ pub fn run(s: &mut Session, cmd: ProvinceCmd) -> Result<i32> {
                     }
                 }
                 for f in &report.skipped {
-                    println!("Bỏ qua (không phải tệp .zip): {f}");
+                    println!("Bỏ qua: {f}");
                 }
             }
             eprintln!("{}", report.summary());

@@ -20,6 +20,7 @@ export interface ImportedDossier {
 export interface ImportReport {
   year: number;
   dossiers: ImportedDossier[];
+  /** Files left aside, each with why: not a ZIP, or a copy of another ZIP. */
   skipped: string[];
 }
 
