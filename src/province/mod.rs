@@ -30,6 +30,8 @@ pub use table::{
 /// What became of one received dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProvinceDossierState"))]
 pub enum DossierState {
     /// Every file as the manifest says; its summary is stored.
     Intact,
@@ -81,6 +83,7 @@ impl DossierState {
 
 /// One received dossier (one ZIP, or the parts of a split one) as imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportedDossier {
     /// The ZIPs' file names (not their folders: the report is sent on).
     pub files: Vec<String>,
@@ -100,6 +103,7 @@ pub struct ImportedDossier {
 
 /// What the consolidation keeps of one commune's dossier of one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CommuneResult {
     /// "xã Minh Hòa".
     pub commune: String,
@@ -121,6 +125,7 @@ pub struct CommuneResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CriterionPoints {
     pub code: String,
     pub name: String,
@@ -129,6 +134,8 @@ pub struct CriterionPoints {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProvinceDocumentState"))]
 pub struct DocumentState {
     pub kind: Kind,
     pub format: PartFormat,
@@ -139,6 +146,8 @@ pub struct DocumentState {
 
 /// The result of one import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProvinceImportReport"))]
 pub struct ImportReport {
     pub year: i32,
     pub dossiers: Vec<ImportedDossier>,

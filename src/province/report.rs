@@ -17,6 +17,8 @@ use crate::model::DocDate;
 
 /// The issuing body and the signer, as the officer typed them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProvinceIssuer"))]
 pub struct Issuer {
     /// The body above it ("ỦY BAN NHÂN DÂN TỈNH …"), if printed.
     #[serde(default)]

@@ -18,16 +18,20 @@ pub const KINDS: [Kind; 6] = [
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Consolidated {
     pub year: i32,
     /// Every criterion some commune's table has, in the order of their codes.
     pub criteria: Vec<CriterionHead>,
     pub rows: Vec<Row>,
+    /// The heads of `Row::documents`: each kind of document as the officer calls it.
+    pub document_kinds: Vec<String>,
     /// Dossiers that could not be counted.
     pub problems: Vec<ImportedDossier>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CriterionHead {
     pub code: String,
     pub name: String,
@@ -35,6 +39,8 @@ pub struct CriterionHead {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsolidatedRow"))]
 pub struct Row {
     pub commune: String,
     pub province: String,
@@ -44,7 +50,7 @@ pub struct Row {
     pub recognised: Option<bool>,
     /// "Đạt", "Chưa đạt" or "Chưa rõ".
     pub verdict_label: String,
-    /// One per `KINDS`: "bản ký", "dự thảo", "số liệu", or "" when the dossier has none.
+    /// One per `Consolidated::document_kinds`: "bản ký", "dự thảo", "số liệu", or "" when the dossier has none.
     pub documents: Vec<String>,
 }
 
@@ -93,6 +99,7 @@ pub fn consolidate(
         year,
         criteria,
         rows,
+        document_kinds: KINDS.iter().map(|k| k.label().to_string()).collect(),
         problems,
     }
 }
@@ -137,6 +144,8 @@ fn rank(s: FileState) -> u8 {
 
 /// One commune across the years imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProvinceTrend"))]
 pub struct Trend {
     pub commune: String,
     pub province: String,
@@ -144,6 +153,8 @@ pub struct Trend {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProvinceTrendPoint"))]
 pub struct TrendPoint {
     pub year: i32,
     pub total: Option<f64>,

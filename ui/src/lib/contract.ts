@@ -473,6 +473,153 @@ docx: boolean,
 max_email_bytes: number, };
 
 /**
+ * What became of one received dossier.
+ */
+export type ProvinceDossierState = "intact" | "already-imported" | "tampered" | "incomplete" | "duplicate" | "wrong-year" | "unreadable";
+
+/**
+ * One received dossier (one ZIP, or the parts of a split one) as imported.
+ */
+export type ImportedDossier = { 
+/**
+ * The ZIPs' file names (not their folders: the report is sent on).
+ */
+files: Array<string>, commune: string | null, province: string | null, year: number | null, state: ProvinceDossierState, 
+/**
+ * `state.label()`, for front doors that print it.
+ */
+state_label: string, 
+/**
+ * One Vietnamese line: what is wrong and what to do, or what was kept.
+ */
+message: string, 
+/**
+ * Each problem `dossier::verify` found, one line each.
+ */
+problems: Array<string>, 
+/**
+ * The summary kept, for an accepted dossier.
+ */
+result: CommuneResult | null, };
+
+export type CriterionPoints = { code: string, name: string, max_points: number | null, points: number | null, };
+
+export type ProvinceDocumentState = { kind: DossierFileKind, format: DossierFileFormat, state: DossierFileState, 
+/**
+ * Digital signatures the manifest records for the file.
+ */
+signers: number, };
+
+/**
+ * What the consolidation keeps of one commune's dossier of one year.
+ */
+export type CommuneResult = { 
+/**
+ * "xã Minh Hòa".
+ */
+commune: string, province: string, year: number, 
+/**
+ * The manifest's `created` (RFC 3339): the newer of two dossiers wins.
+ */
+created: string, 
+/**
+ * SHA-256 of manifest.json: the same dossier imported twice is the same row.
+ */
+manifest_sha256: string, files: number, parts: number, criteria: Array<CriterionPoints>, 
+/**
+ * The score table's total ("TỔNG CỘNG").
+ */
+total: number | null, verdict: string | null, recognised: boolean | null, 
+/**
+ * Each document of the dossier with its state (bản ký, dự thảo, số liệu).
+ */
+documents: Array<ProvinceDocumentState>, };
+
+/**
+ * The result of one import.
+ */
+export type ProvinceImportReport = { year: number, dossiers: Array<ImportedDossier>, 
+/**
+ * Files left aside: those in the folders that are not ZIPs, and ZIPs that are
+ * byte-identical copies of another one (the same attachment saved twice).
+ */
+skipped: Array<string>, };
+
+export type CriterionHead = { code: string, name: string, max_points: number | null, };
+
+export type ConsolidatedRow = { commune: string, province: string, 
+/**
+ * One per `Consolidated::criteria`; `None` where the commune's table has no points.
+ */
+points: Array<number | null>, total: number | null, recognised: boolean | null, 
+/**
+ * "Đạt", "Chưa đạt" or "Chưa rõ".
+ */
+verdict_label: string, 
+/**
+ * One per `Consolidated::document_kinds`: "bản ký", "dự thảo", "số liệu", or "" when the dossier has none.
+ */
+documents: Array<string>, };
+
+export type Consolidated = { year: number, 
+/**
+ * Every criterion some commune's table has, in the order of their codes.
+ */
+criteria: Array<CriterionHead>, rows: Array<ConsolidatedRow>, 
+/**
+ * The heads of `Row::documents`: each kind of document as the officer calls it.
+ */
+document_kinds: Array<string>, 
+/**
+ * Dossiers that could not be counted.
+ */
+problems: Array<ImportedDossier>, };
+
+export type ProvinceTrendPoint = { year: number, total: number | null, 
+/**
+ * Against the year before in the list, when both totals are known.
+ */
+change: number | null, recognised: boolean | null, verdict_label: string, };
+
+/**
+ * One commune across the years imported.
+ */
+export type ProvinceTrend = { commune: string, province: string, years: Array<ProvinceTrendPoint>, };
+
+/**
+ * The issuing body and the signer, as the officer typed them.
+ */
+export type ProvinceIssuer = { 
+/**
+ * The body above it ("ỦY BAN NHÂN DÂN TỈNH …"), if printed.
+ */
+parent: string, 
+/**
+ * "SỞ Y TẾ TỈNH …" (required).
+ */
+name: string, 
+/**
+ * The place in the date line (required).
+ */
+place: string, 
+/**
+ * The symbol after "BC-" in the number line ("SYT"), when the office uses one.
+ */
+symbol: string, 
+/**
+ * "Kính gửi" addressees.
+ */
+recipients_to: Array<string>, 
+/**
+ * "Nơi nhận" items; "Lưu: VT" is added last when absent.
+ */
+recipients: Array<string>, 
+/**
+ * The signer's title lines ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC").
+ */
+signer_titles: Array<string>, signer_name: string, };
+
+/**
  * How a document went out.
  */
 export type SendMethod = "email" | "e-office" | "post" | "hand";
