@@ -6,6 +6,11 @@ OUT ?= out
 # Where cargo puts its builds (honours CARGO_TARGET_DIR, like cargo itself).
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
+# The core's tests write their temporary files under a folder named as on Windows (a drive-like
+# component with backslashes, marks, spaces, parentheses): code that treats a path as a string,
+# or assumes ASCII, fails there on Linux as it would on an officer's laptop (tests/it/portability.rs).
+PORTABLE_TMP := $(abspath $(TARGET_DIR))/tmp/C:\Users\Nguyễn Thị Hoà (Cán bộ VHXH)\AppData\Local\Temp
+
 .PHONY: run test setup ui ui-check ui-e2e app build e2e demo bench clean
 
 ## Install what is needed, build the app (UI + Tauri shell, debug build) and open it.
@@ -17,7 +22,9 @@ run: setup app
 ## unit tests and click-through on the real core (tre-dev-server), the core's tests, then the built app end
 ## to end under Xvfb.
 test: setup ui-check ui-e2e
-	$(CARGO) test --locked --all-targets
+	$(CARGO) test --locked --all-targets --no-run
+	@mkdir -p "$(PORTABLE_TMP)"
+	TMPDIR="$(PORTABLE_TMP)" $(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
 	$(MAKE) --no-print-directory app
 	$(CARGO) test --locked -p tre-app --features custom-protocol

@@ -610,6 +610,9 @@ fn two_plans_with_the_same_title_never_share_a_file() {
         let docx = name.replace(".pdf", ".docx");
         assert!(in_zip.contains(&docx.as_str()), "{docx} in {in_zip:?}");
     }
-    let twins = in_zip.iter().filter(|n| n.contains("_KH-xa-phu-hop")).count();
+    let twins = in_zip
+        .iter()
+        .filter(|n| n.contains("_KH-xa-phu-hop"))
+        .count();
     assert_eq!(twins, 4, "{in_zip:?}");
 }

@@ -68,7 +68,7 @@ pub fn libreoffice_pdfs(files: &[PathBuf], out_dir: &Path, work: &Path) -> Vec<P
         found,
         "LibreOffice is needed by this test: apt-get install libreoffice-writer-nogui (or run `bash scripts/setup.sh`)"
     );
-    let profile = format!("file://{}", work.join("lo-profile").display());
+    let profile = file_url(&work.join("lo-profile"));
     let out = Command::new("soffice")
         .arg(format!("-env:UserInstallation={profile}"))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
@@ -86,4 +86,20 @@ pub fn libreoffice_pdfs(files: &[PathBuf], out_dir: &Path, work: &Path) -> Vec<P
         String::from_utf8_lossy(&out.stderr)
     );
     pdfs
+}
+
+/// `file:///…` with every byte outside the URL's unreserved set percent-encoded. LibreOffice
+/// waits forever on a raw path with spaces, backslashes or marks in its profile URL, which is
+/// what `TMPDIR` under `C:\Users\Nguyễn Thị Hoà (…)` gives (Makefile, PORTABLE_TMP).
+fn file_url(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut url = String::from("file://");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
 }
