@@ -487,6 +487,11 @@ await step('the province imports the dossier just built from its folder, consoli
   await t('province-table').waitFor();
   const commune = await core('commune_get');
   assert.match(await t('province-table').textContent(), new RegExp(`${commune.kind} ${commune.name}`));
+  // Every header fits its column (the fixed layout of a list once drew them over each other).
+  const squeezed = await t('province-table').locator('th').evaluateAll((ths) =>
+    ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent),
+  );
+  assert.deepEqual(squeezed, [], 'province table headers overflow their columns');
   await shot('province-consolidated');
   await t('province-export-xlsx').click();
   assert.match(await t('province-exported').textContent(), /Tong-hop-ket-qua.*\.xlsx/);
