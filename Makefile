@@ -8,7 +8,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 # The core's tests write their temporary files under a folder named as on Windows (a drive-like
 # component with backslashes, marks, spaces, parentheses): code that treats a path as a string,
-# or assumes ASCII, fails there on Linux as it would on an officer's laptop (tests/it/portability.rs).
+# or assumes ASCII, fails there on Linux as it would on an officer's laptop (tests/portability.rs).
 PORTABLE_TMP := $(abspath $(TARGET_DIR))/tmp/C:\Users\Nguyễn Thị Hoà (Cán bộ VHXH)\AppData\Local\Temp
 
 .PHONY: run test setup ui ui-check ui-e2e app build e2e demo bench clean

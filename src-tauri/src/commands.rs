@@ -249,7 +249,10 @@ pub async fn assessment_import_scores(
     year: Option<i32>,
     replace: bool,
 ) -> Res<ScoreImport> {
-    run(&s, move |x| x.assessment_import_scores(&path, year, replace)).await
+    run(&s, move |x| {
+        x.assessment_import_scores(&path, year, replace)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -25,7 +25,6 @@ mod injection;
 mod outbox;
 mod pdf_render;
 mod pdf_size;
-mod portability;
 mod preview_matches_pdf;
 mod province;
 mod register;

@@ -4,6 +4,9 @@
 //! inside JSON strings), and the names Windows refuses (`CON`, `a:b`, a trailing dot).
 //! `make test` also runs the whole suite with `TMPDIR` under such a folder (Makefile,
 //! `PORTABLE_TMP`), so every test that writes a temporary file walks a Windows-style path.
+//!
+//! Its own test target (not in `tests/it/`, whose crash tests are Unix-only) so that the
+//! installers' workflow runs it on a real Windows runner too, where the paths are real ones.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,11 +19,23 @@ use serde_json::Value;
 /// those are ordinary characters, so any code that parsed a path as a string would break here.
 fn windows_style(root: &Path) -> PathBuf {
     let dir = root
-        .join(r"C:\Users\Nguyễn Thị Hoà")
+        .join(user_folder())
         .join("Tài liệu của tôi")
         .join("Hồ sơ xã Minh Hòa (2026)");
     fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The user's folder below the temporary root: Windows' own spelling on Linux and macOS; on
+/// Windows, where `C:\` would leave the root, real components.
+#[cfg(not(windows))]
+fn user_folder() -> PathBuf {
+    PathBuf::from(r"C:\Users\Nguyễn Thị Hoà")
+}
+
+#[cfg(windows)]
+fn user_folder() -> PathBuf {
+    Path::new("Users").join("Nguyễn Thị Hoà")
 }
 
 struct Cli {
@@ -72,7 +87,7 @@ fn a_year_of_work_in_a_windows_style_folder() {
     let usb = tmp.path().join("USB (E:)").join("Sao lưu Tre");
     let cli = Cli {
         db: docs.join("Dữ liệu Tre.db"),
-        home: tmp.path().join(r"C:\Users\Nguyễn Thị Hoà"),
+        home: tmp.path().join(user_folder()),
     };
 
     let ids: Vec<String> = cli
@@ -154,7 +169,9 @@ fn a_year_of_work_in_a_windows_style_folder() {
     assert_ne!(shown["title"], "Tiêu đề đổi sau khi sao lưu");
 }
 
-/// With no `--db`, the data folder is found under a home named with marks and spaces.
+/// With no `--db`, the data folder is found under a home named with marks and spaces. (On
+/// Windows the folder comes from the shell's Known Folders, not `HOME`: not redirected here.)
+#[cfg(unix)]
 #[test]
 fn default_data_folder_under_a_home_with_marks() {
     let tmp = tempfile::tempdir().unwrap();
@@ -179,6 +196,7 @@ fn default_data_folder_under_a_home_with_marks() {
     assert!(db.starts_with(&home), "{}", db.display());
 }
 
+#[cfg(unix)]
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in fs::read_dir(dir).unwrap().flatten() {
@@ -259,7 +277,10 @@ fn notepad_text_file_in_a_windows_style_folder() {
         db: docs.join("tre.db"),
         home: tmp.path().to_path_buf(),
     };
-    let seed = crate::support::seed_text("000");
+    let seed = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/000.txt"),
+    )
+    .unwrap();
     let lf = docs.join("ke-hoach-LF.txt");
     fs::write(&lf, &seed).unwrap();
     let notepad = docs.join("Kế hoạch gõ trong Notepad.txt");
