@@ -39,6 +39,12 @@ pub fn scan(inputs: &[PathBuf]) -> Result<Found> {
     }
     found.zips.sort();
     found.zips.dedup();
+    // The e-mail draft Tre writes beside each ZIP (`x.eml` by `x.zip`) is the same dossier,
+    // not a stray file: listing it as "left aside" would only make the officer wonder.
+    let zips = &found.zips;
+    found
+        .skipped
+        .retain(|p| !(has_ext(p, "eml") && zips.binary_search(&p.with_extension("zip")).is_ok()));
     found.skipped.sort();
     Ok(found)
 }
@@ -73,9 +79,13 @@ fn walk(dir: &Path, depth: usize, found: &mut Found, seen: &mut usize) -> Result
 }
 
 fn is_zip_name(path: &Path) -> bool {
+    has_ext(path, "zip")
+}
+
+fn has_ext(path: &Path, ext: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 #[cfg(test)]
@@ -90,9 +100,18 @@ mod tests {
         std::fs::write(dir.path().join("b.ZIP"), b"x").unwrap();
         std::fs::write(sub.join("a.zip"), b"x").unwrap();
         std::fs::write(dir.path().join("ghi-chu.txt"), b"x").unwrap();
+        // The draft beside its ZIP is part of it; an e-mail with no ZIP is a stray file.
+        std::fs::write(sub.join("a.eml"), b"x").unwrap();
+        std::fs::write(dir.path().join("thu-khac.eml"), b"x").unwrap();
         let f = scan(&[dir.path().to_path_buf()]).unwrap();
         assert_eq!(f.zips, [dir.path().join("b.ZIP"), sub.join("a.zip")]);
-        assert_eq!(f.skipped, [dir.path().join("ghi-chu.txt")]);
+        assert_eq!(
+            f.skipped,
+            [
+                dir.path().join("ghi-chu.txt"),
+                dir.path().join("thu-khac.eml")
+            ]
+        );
         let e = scan(&[dir.path().join("khong-co")]).unwrap_err();
         assert_eq!(e.code(), "io");
         assert_eq!(scan(&[]).unwrap_err().code(), "invalid");
