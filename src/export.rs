@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::assess::view::overview;
+use crate::assess::view::document_overview;
 use crate::document::assessment::{assessment_document, AssessmentKind};
 use crate::document::{plan_document, Document};
 use crate::error::{Error, Result};
@@ -101,7 +101,7 @@ pub fn render_assessment_doc(
     format: ExportFormat,
 ) -> Result<Vec<u8>> {
     let commune = store.commune()?.ok_or(Error::NoCommune)?;
-    let ov = overview(store, year, chrono::Local::now().date_naive())?;
+    let ov = document_overview(store, year, chrono::Local::now().date_naive())?;
     match (kind, format) {
         // The score table's workbook: formulas, merged headers, print setup (`crate::xlsx`).
         (AssessmentKind::Assessment, ExportFormat::Xlsx) => {

@@ -33,7 +33,8 @@ pub struct Overview {
     #[serde(skip)]
     pub catalog: Catalog,
     /// Every stored year scored with the same catalogue, for the report's "Kết quả qua các
-    /// năm" (filled by `overview`; the page asks for it on its own, `trend::trends`).
+    /// năm": filled by `document_overview` only (the page asks for it on its own,
+    /// `Session::assessment_trends`).
     #[serde(skip)]
     pub trends: Trends,
 }
@@ -124,7 +125,19 @@ pub fn overview(store: &Store, year: i32, today: chrono::NaiveDate) -> Result<Ov
     let a = store
         .assessment(year)?
         .unwrap_or_else(|| Assessment::new(year));
-    let mut ov = build(&commune, &cat, a, today);
-    ov.trends = trends(&cat, &category_of(&commune, &cat), &store.assessments()?);
+    Ok(build(&commune, &cat, a, today))
+}
+
+/// The overview with every stored year scored beside it, for what prints the report's
+/// "Kết quả qua các năm" or counts its pages. The page and each autosave take `overview`,
+/// which does not load and score the other years.
+pub fn document_overview(store: &Store, year: i32, today: chrono::NaiveDate) -> Result<Overview> {
+    let mut ov = overview(store, year, today)?;
+    let commune = store.commune()?.ok_or(Error::NoCommune)?;
+    ov.trends = trends(
+        &ov.catalog,
+        &category_of(&commune, &ov.catalog),
+        &store.assessments()?,
+    );
     Ok(ov)
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::names::{assessment_file_name, file_name, slug, UniqueNames};
 use super::{FileState, Kind, Options, PartFormat};
-use crate::assess::view::overview;
+use crate::assess::view::document_overview;
 use crate::document::assessment::AssessmentKind;
 use crate::document::{plan_document, Document};
 use crate::error::{Error, Result};
@@ -279,7 +279,7 @@ fn plan_slug(stored: &StoredPlan) -> Option<String> {
 /// when asked. Drafts have the same bytes as `tre export … --year Y`.
 fn assessment_tasks<'a>(ctx: &Ctx<'a>, missing: &mut Vec<String>) -> Result<Vec<Task<'a>>> {
     let (store, commune, year) = (ctx.store, ctx.commune, ctx.year);
-    let ov = overview(store, year, chrono::Local::now().date_naive())?;
+    let ov = document_overview(store, year, chrono::Local::now().date_naive())?;
     let docs = [
         (AssessmentKind::Report, Kind::Report),
         (AssessmentKind::Proposal, Kind::Proposal),

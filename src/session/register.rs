@@ -322,7 +322,7 @@ impl Session {
                 crate::document::plan_document(&self.store.plan(id)?.plan, &commune)
             }
             DocKey::Assessment { year, kind } => {
-                let ov = crate::assess::view::overview(&self.store, year, today())?;
+                let ov = crate::assess::view::document_overview(&self.store, year, today())?;
                 let plans = crate::export::year_plans(&self.store, year)?;
                 assessment_document(kind, &ov, &commune, &plans)?
             }
