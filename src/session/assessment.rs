@@ -18,29 +18,7 @@ use crate::error::{Error, Result};
 use crate::export::{self, ExportFormat};
 use crate::store::CatalogRecord;
 use crate::text::{fold, strip_marks};
-use crate::xlsx::{read_score_table_named, ImportReport, UnitSheetInfo};
-
-/// A score table is a few hundred KB; a bigger file is not one and is refused before it is
-/// read (the reader's own limit on what the workbook inflates to follows).
-const MAX_SCORE_TABLE_BYTES: u64 = 20 * 1024 * 1024;
-
-/// The bytes of `path`, refused when it is not a file of a score table's size.
-fn read_bounded(path: &Path) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_SCORE_TABLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_SCORE_TABLE_BYTES {
-        return Err(Error::Invalid(format!(
-            "Tệp {} quá lớn để là bảng điểm (trên {} MB). Hãy kiểm tra lại tệp.",
-            path.display(),
-            MAX_SCORE_TABLE_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(bytes)
-}
+use crate::xlsx::{read_score_table_file, ImportReport, UnitSheetInfo};
 
 /// One change on the "Tự đánh giá" page, as typed: a sub-item's figures ("412/415", "có",
 /// "0", "Hằng quý"; "" clears them), its evidence, or its hand points with their reason
@@ -197,11 +175,8 @@ impl Session {
         replace: bool,
     ) -> Result<ScoreImport> {
         let commune = self.commune()?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        let sheet = read_score_table_named(&read_bounded(path)?, &format!("Tệp {name}"))?;
+        let name = crate::import::source::display_name(path);
+        let sheet = read_score_table_file(path, &format!("Tệp {name}"))?;
         let year = year.or(sheet.year).ok_or_else(|| {
             Error::Invalid(format!(
                 "Không biết bảng điểm {name} là của năm nào: tiêu đề của bảng không ghi năm. Hãy chọn năm của bảng điểm rồi nhập lại."

@@ -36,7 +36,8 @@ pub use catalog_sheet::CATALOG_SHEET;
 pub use ident::IDENT_SHEET;
 pub use province_table::{province_table_xlsx, CONSOLIDATED_SHEET, PROBLEMS_SHEET};
 pub use score_read::{
-    read_score_table, read_score_table_named, ScoreCriterion, ScoreItem, ScoreSheet,
+    read_score_table, read_score_table_file, read_score_table_named, ScoreCriterion, ScoreItem,
+    ScoreSheet,
 };
 pub use score_table::{score_table_xlsx, SCORE_SHEET};
 pub use unit_import::{

@@ -8,7 +8,7 @@ use calamine::Data;
 use serde::{Deserialize, Serialize};
 
 use super::cell_name;
-use super::read::{data_number, data_text, open_bytes, Sheet};
+use super::read::{data_number, data_text, open, open_bytes, Book, Sheet};
 use super::SCORE_SHEET;
 use crate::error::{Error, Result};
 use crate::text::{fold, strip_marks};
@@ -80,7 +80,15 @@ pub fn read_score_table(bytes: &[u8]) -> Result<ScoreSheet> {
 
 /// The same, with `what` naming the file in messages ("Bảng điểm trong hồ sơ xã Minh Hòa").
 pub fn read_score_table_named(bytes: &[u8], what: &str) -> Result<ScoreSheet> {
-    let mut book = open_bytes(bytes.to_vec(), what)?;
+    from_book(open_bytes(bytes.to_vec(), what)?, what)
+}
+
+/// The score table in the file at `path`, within the bounds every workbook Tre opens has.
+pub fn read_score_table_file(path: &std::path::Path, what: &str) -> Result<ScoreSheet> {
+    from_book(open(path, what)?, what)
+}
+
+fn from_book(mut book: Book, what: &str) -> Result<ScoreSheet> {
     let sheet = Sheet::find(&mut book, SCORE_SHEET, what)?.ok_or_else(|| {
         Error::Invalid(format!(
             "{what} không có trang “{SCORE_SHEET}” (hoặc trang này không đọc được). Hãy dùng bảng chấm điểm do Tre xuất, hoặc đặt lại tên trang."
