@@ -33,6 +33,36 @@ pub fn date_line(place: &str, date: &DocDate) -> String {
     format!("{place}, ngày{day}tháng {month} năm {}", date.year)
 }
 
+/// The place-date line of a document whose date may not be settled yet: the whole date, else
+/// its month with the day left blank, else day and month both blank to write by hand.
+pub fn place_date_line(
+    place: &str,
+    date: Option<chrono::NaiveDate>,
+    month: Option<u32>,
+    year: i32,
+) -> String {
+    use chrono::Datelike;
+    match (date, month) {
+        (Some(d), _) => date_line(
+            place,
+            &DocDate {
+                day: Some(d.day()),
+                month: d.month(),
+                year: d.year(),
+            },
+        ),
+        (None, Some(month)) => date_line(
+            place,
+            &DocDate {
+                day: None,
+                month,
+                year,
+            },
+        ),
+        (None, None) => format!("{place}, ngày{BLANK}tháng{BLANK}năm {year}"),
+    }
+}
+
 fn pad2(n: &str) -> String {
     if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
         format!("0{n}")

@@ -7,7 +7,7 @@ mod build;
 pub mod style;
 mod tree;
 
-pub use build::{date_line, number_line, plan_document, recipient_lines};
+pub use build::{date_line, number_line, place_date_line, plan_document, recipient_lines};
 pub use tree::{
     kinh_gui_items, kinh_gui_lines, Annex, Block, CellAlign, Column, Document, Header, Meta, Run,
     Signature, Table, TableRow,

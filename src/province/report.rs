@@ -9,11 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::table::{Consolidated, Trend};
 use crate::catalog::fmt_points;
 use crate::document::{
-    date_line, number_line, recipient_lines, Block, CellAlign, Column, Document, Header, Meta, Run,
-    Signature, Table, TableRow,
+    number_line, place_date_line, recipient_lines, Block, CellAlign, Column, Document, Header,
+    Meta, Run, Signature, Table, TableRow,
 };
 use crate::error::{Error, Result};
-use crate::model::DocDate;
 
 /// The issuing body and the signer, as the officer typed them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -69,17 +68,7 @@ pub fn report_document(
 ) -> Result<Document> {
     issuer.check()?;
     let place = issuer.place.trim();
-    let place_date = match date {
-        Some(d) => date_line(
-            place,
-            &DocDate {
-                day: Some(d.day()),
-                month: d.month(),
-                year: d.year(),
-            },
-        ),
-        None => format!("{place}, ngày      tháng      năm {}", today.year()),
-    };
+    let place_date = place_date_line(place, date, None, today.year());
     let symbol = match issuer.symbol.trim() {
         "" => "BC".to_string(),
         s => format!("BC-{s}"),

@@ -3,14 +3,16 @@
 //! criterion's result or the verdict — one wording, so the report, the minutes and the notice
 //! can never state the same figure differently.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::AssessmentKind;
 use crate::assess::view::Overview;
 use crate::assess::{CriterionScore, IssuedDoc};
 use crate::catalog::fmt_points;
-use crate::document::{date_line, number_line, recipient_lines, Document, Header, Meta, Signature};
-use crate::model::{Commune, DocDate, Plan};
+use crate::document::{
+    number_line, place_date_line, recipient_lines, Document, Header, Meta, Signature,
+};
+use crate::model::{Commune, Plan};
 use crate::text::fold;
 
 pub use super::wording::*;
@@ -106,28 +108,7 @@ impl<'a> Ctx<'a> {
         month: Option<u32>,
     ) -> Header {
         let issued = self.issued(kind);
-        let place = self.commune.place.trim();
-        let place_date = match date {
-            Some(d) => date_line(
-                place,
-                &DocDate {
-                    day: Some(d.day()),
-                    month: d.month(),
-                    year: d.year(),
-                },
-            ),
-            None => match month {
-                Some(m) => date_line(
-                    place,
-                    &DocDate {
-                        day: None,
-                        month: m,
-                        year: self.year,
-                    },
-                ),
-                None => format!("{place}, ngày      tháng      năm {}", self.year),
-            },
-        };
+        let place_date = place_date_line(self.commune.place.trim(), date, month, self.year);
         Header {
             parent_authority: self
                 .commune
