@@ -231,5 +231,16 @@ impl Store {
     }
 }
 
+/// A row's data as JSON, for every table that stores JSON (plans, register, the province's
+/// summaries). Tre's own types always serialise; were one not to, the message says so.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| {
+        crate::error::Error::Database(format!(
+            "không chuyển được dữ liệu sang JSON: {}",
+            crate::error::json_detail(&e)
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests;

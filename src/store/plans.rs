@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{self, Change};
 use super::sqlerr::SqlResultExt;
-use super::Store;
+use super::{to_json, Store};
 use crate::error::{Error, Result};
 use crate::model::Plan;
 
@@ -45,15 +45,6 @@ pub(crate) struct PlanSnapshot {
     pub template: String,
     pub created: String,
     pub plan: Plan,
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::Database(format!(
-            "không chuyển được dữ liệu sang JSON: {}",
-            crate::error::json_detail(&e)
-        ))
-    })
 }
 
 fn damaged(path: &Path, id: i64, e: serde_json::Error) -> Error {

@@ -2,11 +2,12 @@
 //! problems of dossiers that could not be counted. Received data, not the officer's own
 //! writing, so no history: importing the same dossier again changes nothing.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Params};
+use serde::de::DeserializeOwned;
 
 use super::sqlerr::SqlResultExt;
-use super::{history, Store};
-use crate::error::{Error, Result};
+use super::{history, to_json, Store};
+use crate::error::Result;
 use crate::province::{commune_key, CommuneResult, ImportedDossier, Stored};
 
 impl Store {
@@ -74,33 +75,27 @@ impl Store {
 
     /// The summaries of `year` (every year when `None`), by commune then year.
     pub fn province_results(&self, year: Option<i32>) -> Result<Vec<CommuneResult>> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT data FROM province_dossiers WHERE ?1 IS NULL OR year = ?1
-                 ORDER BY commune_key, year",
-            )
-            .db(&self.path)?;
-        let rows = st
-            .query_map([year], |r| r.get::<_, String>(0))
-            .db(&self.path)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .db(&self.path)?;
-        // A row that no longer parses is skipped rather than failing the whole table.
-        Ok(rows
-            .iter()
-            .filter_map(|d| serde_json::from_str(d).ok())
-            .collect())
+        self.json_rows(
+            "SELECT data FROM province_dossiers WHERE ?1 IS NULL OR year = ?1
+             ORDER BY commune_key, year",
+            [year],
+        )
     }
 
     /// The dossiers of `year` that could not be counted, by their files.
     pub fn province_problems(&self, year: i32) -> Result<Vec<ImportedDossier>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT data FROM province_problems WHERE year = ?1 ORDER BY source")
-            .db(&self.path)?;
+        self.json_rows(
+            "SELECT data FROM province_problems WHERE year = ?1 ORDER BY source",
+            [year],
+        )
+    }
+
+    /// The `data` column of the rows `sql` selects, each parsed. Received data: a row that
+    /// no longer parses is skipped rather than failing the whole table.
+    fn json_rows<T: DeserializeOwned>(&self, sql: &str, params: impl Params) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare(sql).db(&self.path)?;
         let rows = st
-            .query_map([year], |r| r.get::<_, String>(0))
+            .query_map(params, |r| r.get::<_, String>(0))
             .db(&self.path)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .db(&self.path)?;
@@ -109,10 +104,6 @@ impl Store {
             .filter_map(|d| serde_json::from_str(d).ok())
             .collect())
     }
-}
-
-fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| Error::Render(format!("không lưu được kết quả ({e})")))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{self, Change};
 use super::sqlerr::SqlResultExt;
-use super::Store;
+use super::{to_json, Store};
 use crate::error::{Error, Result};
 use crate::register::Record;
 
@@ -28,15 +28,6 @@ fn damaged(path: &Path, what: &str, e: serde_json::Error) -> Error {
             crate::error::json_detail(&e)
         ),
     }
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::Database(format!(
-            "không chuyển được dữ liệu sang JSON: {}",
-            crate::error::json_detail(&e)
-        ))
-    })
 }
 
 /// Register row `id` as a history snapshot now (`None` if absent).
