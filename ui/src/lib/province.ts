@@ -3,6 +3,8 @@
 // the page, with the one thing only the UI needs. Every label shown (a dossier's state,
 // a verdict) comes from the core.
 
+import { fmtPoints as points } from './assessment/format';
+
 export type {
   Consolidated,
   ConsolidatedRow,
@@ -16,8 +18,8 @@ export type {
   DossierProgress as ProvinceProgress,
 } from './contract';
 
-/** Points as the documents print them: "12,5", whole numbers without decimals. */
+/** Points as the report and the workbook print them (the one formatter of the assessment page,
+ *  the core's catalog::fmt_points); blank where a commune has none. */
 export function fmtPoints(p: number | null | undefined): string {
-  if (p === null || p === undefined) return '';
-  return Number.isInteger(p) ? String(p) : String(Math.round(p * 100) / 100).replace('.', ',');
+  return p === null || p === undefined ? '' : points(p);
 }
